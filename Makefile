@@ -1,0 +1,63 @@
+# The CEN — run `make help` for the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e ".[test]"
+	touch $@ $(VENV)/.installed-run
+
+install: $(VENV)/.installed-run ## Install the site into .venv
+
+run: install ## Install, migrate SQLite, load the demo and serve it at http://127.0.0.1:8000/
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --admin-password admin
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-test lint check ## Install, start the search node and PostgreSQL, run every test
+	bash tools/test.sh
+
+lint: $(VENV)/.installed-test ## ruff (lint + format) and djhtml
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	find frontend cms_pages commerce search -name '*.html' -print0 | xargs -0 $(VENV)/bin/djhtml --check
+
+check: $(VENV)/.installed-test ## Django's system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=thecen.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=thecen.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed-test ## Rewrite code and templates in the house style
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	find frontend cms_pages commerce search -name '*.html' -print0 | xargs -0 $(VENV)/bin/djhtml
+
+services-up: ## Start the search node and PostgreSQL for development
+	bash tools/searchnode/node.sh start
+	bash tools/postgres.sh start
+
+services-down: ## Stop them
+	bash tools/searchnode/node.sh stop
+	bash tools/postgres.sh stop
+
+bench: $(VENV)/.installed-test ## Throughput of the main pages under gunicorn (needs wrk)
+	bash bench/run.sh
+
+clean: ## Remove the virtualenv and local data
+	rm -rf $(VENV) var
+
+.PHONY: help install run test lint check format services-up services-down bench clean

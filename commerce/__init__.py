@@ -1,0 +1,1 @@
+"""The commerce domain: forked Oscar apps and the marketplace's own apps."""

@@ -1,0 +1,63 @@
+"""Catalogue and category browsing, served from the database.
+
+Oscar browses through Haystack, whose database backend cannot list a catalogue; these views
+list browsable products with the ORM, with their stock records fetched in one batch.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
+from oscar.apps.search.views import catalogue
+from oscar.core.loading import get_model
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+
+
+class CatalogueView(ListView):
+    context_object_name = "products"
+    template_name = "oscar/catalogue/browse.html"
+    paginate_by = 24
+    summary = _("All products")
+
+    def get_queryset(self):
+        return Product.objects.browsable().base_queryset().order_by("-date_created", "-pk")
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            return redirect(request.path)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["summary"] = self.summary
+        return ctx
+
+
+class ProductCategoryView(CatalogueView):
+    template_name = "oscar/catalogue/category.html"
+
+    # Oscar's rules for who may see a category and where its canonical URL is.
+    is_viewable = catalogue.ProductCategoryView.is_viewable
+    redirect_if_necessary = catalogue.ProductCategoryView.redirect_if_necessary
+    enforce_paths = True
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category, pk=kwargs["pk"])
+        if not self.is_viewable(self.category, request):
+            raise Http404
+        return self.redirect_if_necessary(request.path, self.category) or super().get(
+            request, *args, **kwargs
+        )
+
+    def get_queryset(self):
+        categories = self.category.get_descendants_and_self()
+        return super().get_queryset().filter(categories__in=categories).distinct()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["category"] = self.category
+        ctx["summary"] = self.category.name
+        return ctx

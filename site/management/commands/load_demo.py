@@ -1,0 +1,29 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from thecen.demo import catalogue, pages
+
+
+class Command(BaseCommand):
+    help = "Load the Korean demo content (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin-password",
+            help="Also create the superuser 'admin' with this password (development only).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, admin_password=None, **options):
+        catalogue.load()
+        pages.load()
+        if admin_password:
+            User = get_user_model()
+            user, _ = User.objects.get_or_create(
+                username="admin", defaults={"email": "admin@thecen.local"}
+            )
+            user.is_staff = user.is_superuser = True
+            user.set_password(admin_password)
+            user.save()
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,13 @@
+"""Local development: the embedded defaults (SQLite, database search, console email)."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret")  # noqa: F405
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = os.environ.get(  # noqa: F405
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
