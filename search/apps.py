@@ -1,3 +1,4 @@
+from django.urls import path
 from oscar.apps.search import apps
 
 
@@ -5,3 +6,18 @@ class SearchConfig(apps.SearchConfig):
     """Oscar's search app, forked: the site-wide search lives here (label ``search``)."""
 
     name = "search"
+
+    def ready(self):
+        from search import kinds, signals  # noqa: F401  (registers the searchable kinds)
+        from search.views import search as views
+
+        self.search_view = views.SearchView
+        self.suggest_view = views.SuggestView
+        signals.connect()
+
+    def get_urls(self):
+        urls = [
+            path("", self.search_view.as_view(), name="search"),
+            path("suggest/", self.suggest_view.as_view(), name="suggest"),
+        ]
+        return self.post_process_urls(urls)

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -188,7 +190,9 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 SITE_ID = 1
 
 # Email: the backend is chosen per environment; checkout never depends on SMTP being up.
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
@@ -251,6 +255,11 @@ THECEN_DEPOSIT_DAYS = int(os.environ.get("THECEN_DEPOSIT_DAYS", "3"))
 # Search engine: used when its URL is set; otherwise the database serves search.
 THECEN_SEARCH_URL = os.environ.get("THECEN_SEARCH_URL", "")
 THECEN_SEARCH_INDEX_PREFIX = os.environ.get("THECEN_SEARCH_INDEX_PREFIX", "thecen")
+THECEN_SEARCH_TIMEOUT = float(os.environ.get("THECEN_SEARCH_TIMEOUT", "3"))
+
+# Background work (search indexing): django-tasks, queued in the database and run by
+# `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -11,3 +11,5 @@ EMAIL_BACKEND = os.environ.get(  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# `make run` has no worker: run background tasks (search indexing) at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405

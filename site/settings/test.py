@@ -13,3 +13,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 THECEN_SEARCH_INDEX_PREFIX = os.environ.get("THECEN_SEARCH_INDEX_PREFIX", f"test-{os.getpid()}")  # noqa: F405
+# Background tasks run at once, inside the test.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405

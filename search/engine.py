@@ -1,0 +1,79 @@
+"""The search engine client: OpenSearch reached with opensearch-py.
+
+Documents, mappings and queries are written with elasticsearch-dsl objects and sent as plain
+dictionaries (``.to_dict()``): the `elasticsearch` client refuses to talk to OpenSearch, so
+nothing here calls the DSL's ``execute()``/``save()``/``init()``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+
+from django.conf import settings
+from opensearchpy import OpenSearch
+from opensearchpy import exceptions as os_exceptions
+
+logger = logging.getLogger(__name__)
+
+# The alias readers and writers use; the concrete indices behind it are named `<alias>-<stamp>`.
+CONTENT = "content"
+
+
+class SearchUnavailable(Exception):
+    """The engine is not configured, not reachable, or answered with an error."""
+
+
+def is_configured() -> bool:
+    return bool(getattr(settings, "THECEN_SEARCH_URL", ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _client_for(url: str, timeout: float) -> OpenSearch:
+    return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+
+def get_client() -> OpenSearch:
+    if not is_configured():
+        raise SearchUnavailable("THECEN_SEARCH_URL is not set")
+    return _client_for(settings.THECEN_SEARCH_URL, float(settings.THECEN_SEARCH_TIMEOUT))
+
+
+def alias_name(name: str = CONTENT) -> str:
+    return f"{settings.THECEN_SEARCH_INDEX_PREFIX}-{name}"
+
+
+@contextlib.contextmanager
+def engine_errors():
+    """Turn the client's transport failures into :class:`SearchUnavailable`."""
+    try:
+        yield
+    except (os_exceptions.ConnectionError, os_exceptions.ConnectionTimeout) as exc:
+        raise SearchUnavailable(f"search node unreachable: {exc}") from exc
+    except os_exceptions.TransportError as exc:
+        raise SearchUnavailable(f"search node error: {exc}") from exc
+    except os_exceptions.OpenSearchException as exc:
+        raise SearchUnavailable(str(exc)) from exc
+
+
+def concrete_indices(name: str = CONTENT) -> list[str]:
+    """Every concrete index of ``name``: the live one and any being rebuilt."""
+    client = get_client()
+    with engine_errors():
+        found = client.indices.get(index=f"{alias_name(name)}-*", ignore_unavailable=True)
+    return sorted(found)
+
+
+def live_indices(name: str = CONTENT) -> list[str]:
+    client = get_client()
+    with engine_errors():
+        if not client.indices.exists_alias(name=alias_name(name)):
+            return []
+        return sorted(client.indices.get_alias(name=alias_name(name)))
+
+
+def search_raw(body: dict, *, name: str = CONTENT) -> dict:
+    client = get_client()
+    with engine_errors():
+        return client.search(index=alias_name(name), body=body)

@@ -1,0 +1,410 @@
+"""Reads: the search itself, by the engine or, without it, by the database."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from elasticsearch_dsl import FacetedSearch, RangeFacet, Search, TermsFacet
+from elasticsearch_dsl import Q as EQ
+from elasticsearch_dsl.faceted_search import FacetedResponse
+
+from search import engine
+from search.kinds import ENTERPRISE_TYPES
+from search.registry import registry
+
+logger = logging.getLogger(__name__)
+
+PER_PAGE = 20
+
+SERVICE_GROUPS = {
+    "care": _("Care"),
+    "living": _("Living"),
+    "education": _("Education"),
+    "business": _("Business support"),
+}
+PRICE_RANGES = {
+    "0-10000": (_("Under ₩10,000"), (None, 10000)),
+    "10000-30000": (_("₩10,000 – ₩30,000"), (10000, 30000)),
+    "30000-50000": (_("₩30,000 – ₩50,000"), (30000, 50000)),
+    "50000-": (_("₩50,000 and over"), (50000, None)),
+}
+SORTS = {
+    "relevance": (_("Relevance"), ["_score", "-published_at"]),
+    "newest": (_("Newest"), ["-published_at"]),
+    "price_asc": (_("Price: low to high"), [{"price": {"order": "asc", "missing": "_last"}}]),
+    "price_desc": (_("Price: high to low"), [{"price": {"order": "desc", "missing": "_last"}}]),
+}
+FACETS = {
+    "kind": _("Kind"),
+    "service_group": _("Service group"),
+    "region": _("Region"),
+    "enterprise_type": _("Enterprise type"),
+    "price": _("Price"),
+    "in_stock": _("Availability"),
+}
+
+
+@dataclass
+class SearchRequest:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+    category_path: str | None = None  # catalogue browsing: this category and below
+
+    @classmethod
+    def from_querydict(cls, params) -> SearchRequest:
+        filters = {
+            name: [v for v in params.getlist(name) if v] for name in FACETS if params.getlist(name)
+        }
+        filters = {name: values for name, values in filters.items() if values}
+        try:
+            page = max(1, int(params.get("page", 1)))
+        except ValueError:
+            page = 1
+        sort = params.get("sort", "relevance")
+        return cls(
+            q=" ".join(params.get("q", "").split())[:200],
+            filters=filters,
+            sort=sort if sort in SORTS else "relevance",
+            page=page,
+        )
+
+    def params(self, **changes) -> dict:
+        data = {"q": self.q, "sort": self.sort, **{k: list(v) for k, v in self.filters.items()}}
+        data.update(changes)
+        return {k: v for k, v in data.items() if v and v != "relevance"}
+
+    def url(self, **changes) -> str:
+        return "?" + urlencode(self.params(**changes), doseq=True)
+
+    def toggled(self, name: str, value: str) -> str:
+        values = list(self.filters.get(name, []))
+        values = [v for v in values if v != value] if value in values else values + [value]
+        return self.url(**{name: values, "page": None})
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    snippet: str
+    price: float | None = None
+    currency: str | None = None
+    in_stock: bool | None = None
+    image_url: str | None = None
+    enterprise: str | None = None
+    object_id: str | None = None
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    hits: list[Hit]
+    total: int
+    facets: list[Facet]
+    backend: str  # "engine" or "database"
+    notice: str = ""
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.request.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.request.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.request.page > 1
+
+    def page_url(self, page: int) -> str:
+        return self.request.url(page=page if page > 1 else None)
+
+
+def _label(name: str, value: str) -> str:
+    if name == "kind":
+        return str(registry.labels().get(value, value))
+    if name == "enterprise_type":
+        return str(ENTERPRISE_TYPES.get(value, (value,))[0])
+    if name == "service_group":
+        return str(SERVICE_GROUPS.get(value, value))
+    if name == "price":
+        return str(PRICE_RANGES.get(value, (value,))[0])
+    if name == "in_stock":
+        return str(_("In stock")) if value in ("true", "1", True) else str(_("Out of stock"))
+    return value
+
+
+class ContentSearch(FacetedSearch):
+    fields = ["title^4", "tags^2", "body"]
+    facets = {
+        "kind": TermsFacet(field="kind", size=20),
+        "service_group": TermsFacet(field="service_group", size=20),
+        "region": TermsFacet(field="region", size=30),
+        "enterprise_type": TermsFacet(field="enterprise_type", size=20),
+        "price": RangeFacet(field="price", ranges=[(k, r) for k, (_l, r) in PRICE_RANGES.items()]),
+        "in_stock": TermsFacet(field="in_stock"),
+    }
+
+    def __init__(self, request: SearchRequest):
+        self.request = request
+        filters = {
+            name: values[0] if name == "in_stock" else values
+            for name, values in request.filters.items()
+        }
+        super().__init__(request.q, filters, SORTS[request.sort][1])
+
+    def search(self):
+        s = Search(index=engine.alias_name()).response_class(FacetedResponse)
+        if self.request.category_path:
+            s = s.filter("term", category_paths=self.request.category_path)
+        return s
+
+    def query(self, search, query):
+        if not query:
+            return search
+        return search.query(
+            EQ(
+                "bool",
+                should=[
+                    EQ(
+                        "multi_match",
+                        query=query,
+                        fields=self.fields,
+                        type="best_fields",
+                        minimum_should_match="2<75%",
+                    ),
+                    EQ("match_phrase", title={"query": query, "boost": 3}),
+                ],
+                minimum_should_match=1,
+            )
+        )
+
+    def highlight(self, search):
+        return (
+            search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"])
+            .highlight("title", number_of_fragments=0)
+            .highlight("body", fragment_size=120, number_of_fragments=1, no_match_size=120)
+        )
+
+    def sort(self, search):
+        sort = list(self._sort)
+        if not self._query and sort and sort[0] == "_score":
+            sort = ["-published_at"]
+        return search.sort(*sort)
+
+
+def _engine_search(request: SearchRequest) -> SearchResults:
+    faceted = ContentSearch(request)
+    start = (request.page - 1) * request.per_page
+    faceted = faceted[start : start + request.per_page]
+    body = faceted._s.to_dict()
+    raw = engine.search_raw(body)
+    response = FacetedResponse(faceted._s, raw)
+    response._faceted_search = faceted
+    hits = []
+    for hit in response.hits:
+        highlight = getattr(hit.meta, "highlight", None)
+        title = (
+            mark_safe(highlight.title[0])
+            if highlight is not None and "title" in highlight
+            else escape(hit.title)
+        )
+        snippet = (
+            mark_safe(highlight.body[0])
+            if highlight is not None and "body" in highlight
+            else escape((getattr(hit, "body", "") or "")[:120])
+        )
+        hits.append(
+            Hit(
+                kind=hit.kind,
+                kind_label=_label("kind", hit.kind),
+                title=title,
+                url=hit.url,
+                snippet=snippet,
+                price=getattr(hit, "price", None),
+                currency=getattr(hit, "currency", None),
+                in_stock=getattr(hit, "in_stock", None),
+                image_url=getattr(hit, "image_url", None),
+                enterprise=getattr(hit, "enterprise", None),
+                object_id=hit.object_id,
+            )
+        )
+    facets = []
+    for name, label in FACETS.items():
+        options = []
+        for value, count, selected in response.facets[name]:
+            value = (
+                {True: "true", False: "false"}.get(value, value) if name == "in_stock" else value
+            )
+            value = str(value)
+            if name == "in_stock" and value in ("1", "0"):
+                value = "true" if value == "1" else "false"
+            if count or selected:
+                options.append(
+                    FacetOption(
+                        value=value,
+                        label=_label(name, value),
+                        count=count,
+                        selected=selected,
+                        url=request.toggled(name, value),
+                    )
+                )
+        if name == "in_stock":
+            options = [o for o in options if o.value == "true"]
+        if options:
+            facets.append(Facet(name=name, label=str(label), options=options))
+    total = response.hits.total.value if hasattr(response.hits.total, "value") else 0
+    return SearchResults(request=request, hits=hits, total=total, facets=facets, backend="engine")
+
+
+def _database_search(request: SearchRequest, notice: str = "") -> SearchResults:
+    """The fallback: words matched in the database, kinds as the only facet, newest first."""
+    words = request.q.split()
+    wanted_kinds = set(request.filters.get("kind", []))
+    counts: dict[str, int] = {}
+    matches = []
+    for builder in registry:
+        queryset = builder.get_queryset()
+        if words:
+            matching_pks = builder.model.objects.filter(builder.db_filter(words)).values("pk")
+            queryset = queryset.filter(pk__in=matching_pks)
+        if request.category_path:
+            if not hasattr(builder.model, "categories"):
+                continue
+            queryset = queryset.filter(categories__path__startswith=request.category_path)
+        counts[builder.kind] = queryset.count()
+        if wanted_kinds and builder.kind not in wanted_kinds:
+            continue
+        matches.append((builder, queryset))
+    total = sum(counts[b.kind] for b, _q in matches)
+    # Newest first across kinds: fetch enough of each kind to fill the requested page.
+    end = request.page * request.per_page
+    candidates = []
+    for builder, queryset in matches:
+        date_field = (
+            "first_published_at"
+            if hasattr(builder.model, "first_published_at")
+            else ("date_created")
+        )
+        for obj in queryset.order_by(f"-{date_field}", "-pk")[:end]:
+            candidates.append((getattr(obj, date_field), builder, obj))
+    candidates.sort(key=lambda c: (c[0] is not None, c[0]), reverse=True)
+    page = candidates[end - request.per_page : end]
+    hits = []
+    for _date, builder, obj in page:
+        doc = builder.document(obj)
+        hits.append(
+            Hit(
+                kind=builder.kind,
+                kind_label=str(builder.label),
+                title=escape(doc["title"]),
+                url=doc["url"],
+                snippet=escape((doc.get("body") or "")[:120]),
+                price=doc.get("price"),
+                currency=doc.get("currency"),
+                in_stock=doc.get("in_stock"),
+                image_url=doc.get("image_url"),
+                enterprise=doc.get("enterprise"),
+                object_id=doc["object_id"],
+            )
+        )
+    kind_options = [
+        FacetOption(
+            value=kind,
+            label=_label("kind", kind),
+            count=count,
+            selected=kind in wanted_kinds,
+            url=request.toggled("kind", kind),
+        )
+        for kind, count in counts.items()
+        if count or kind in wanted_kinds
+    ]
+    facets = [Facet(name="kind", label=str(FACETS["kind"]), options=kind_options)]
+    return SearchResults(
+        request=request, hits=hits, total=total, facets=facets, backend="database", notice=notice
+    )
+
+
+ENGINE_DOWN = _(
+    "Search is running in a simpler mode for a moment: results are matched word by word "
+    "and some filters are not available."
+)
+
+
+def search_run(request: SearchRequest) -> SearchResults:
+    if engine.is_configured():
+        try:
+            return _engine_search(request)
+        except engine.SearchUnavailable as exc:
+            logger.warning("search: engine unavailable, using the database: %s", exc)
+            return _database_search(request, notice=str(ENGINE_DOWN))
+    return _database_search(request)
+
+
+def suggestions(q: str, *, limit: int = 8) -> list[dict]:
+    """Titles that start like what the reader is typing, with where they lead."""
+    q = " ".join(q.split())[:100]
+    if not q:
+        return []
+    if engine.is_configured():
+        try:
+            s = (
+                Search()
+                .query("match", **{"title.prefix": {"query": q, "operator": "and"}})
+                .source(["title", "url", "kind"])[:limit]
+            )
+            raw = engine.search_raw(s.to_dict())
+            return [
+                {
+                    "title": hit["_source"]["title"],
+                    "url": hit["_source"]["url"],
+                    "kind": hit["_source"]["kind"],
+                    "kind_label": _label("kind", hit["_source"]["kind"]),
+                }
+                for hit in raw["hits"]["hits"]
+            ]
+        except engine.SearchUnavailable as exc:
+            logger.warning("search: suggestions from the database: %s", exc)
+    found = []
+    for builder in registry:
+        title_field = "title"
+        for obj in builder.get_queryset().filter(Q(**{f"{title_field}__icontains": q}))[:limit]:
+            doc = builder.document(obj)
+            found.append(
+                {
+                    "title": doc["title"],
+                    "url": doc["url"],
+                    "kind": builder.kind,
+                    "kind_label": str(builder.label),
+                }
+            )
+    found.sort(key=lambda s: (not s["title"].startswith(q), s["title"]))
+    return found[:limit]
