@@ -4,26 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SearchQuery',
+            name="SearchQuery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query', models.CharField(db_index=True, max_length=200, verbose_name='query')),
-                ('result_count', models.PositiveIntegerField(verbose_name='results')),
-                ('backend', models.CharField(max_length=20, verbose_name='served by')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='searched at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("query", models.CharField(db_index=True, max_length=200, verbose_name="query")),
+                ("result_count", models.PositiveIntegerField(verbose_name="results")),
+                ("backend", models.CharField(max_length=20, verbose_name="served by")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="searched at"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search query',
-                'verbose_name_plural': 'search queries',
-                'ordering': ['-created_at'],
+                "verbose_name": "search query",
+                "verbose_name_plural": "search queries",
+                "ordering": ["-created_at"],
             },
         ),
     ]
