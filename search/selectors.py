@@ -37,7 +37,7 @@ PRICE_RANGES = {
 }
 SORTS = {
     "relevance": (_("Relevance"), ["_score", "-published_at"]),
-    "newest": (_("Newest"), ["-published_at"]),
+    "newest": (_("Newest first"), ["-published_at"]),
     "price_asc": (_("Price: low to high"), [{"price": {"order": "asc", "missing": "_last"}}]),
     "price_desc": (_("Price: high to low"), [{"price": {"order": "desc", "missing": "_last"}}]),
 }
@@ -47,7 +47,7 @@ FACETS = {
     "region": _("Region"),
     "enterprise_type": _("Enterprise type"),
     "price": _("Price"),
-    "in_stock": _("Availability"),
+    "in_stock": _("Stock status"),
 }
 
 
@@ -158,7 +158,7 @@ def _label(name: str, value: str) -> str:
     if name == "price":
         return str(PRICE_RANGES.get(value, (value,))[0])
     if name == "in_stock":
-        return str(_("In stock")) if value in ("true", "1", True) else str(_("Out of stock"))
+        return str(_("In stock only")) if value in ("true", "1", True) else str(_("Out of stock"))
     return value
 
 
@@ -221,6 +221,11 @@ class ContentSearch(FacetedSearch):
         return search.sort(*sort)
 
 
+def _joined(fragment: str) -> str:
+    # nori splits 우리밀 into 우리 + 밀: show one mark, not two touching ones.
+    return fragment.replace("</mark><mark>", "")
+
+
 def _engine_search(request: SearchRequest) -> SearchResults:
     faceted = ContentSearch(request)
     start = (request.page - 1) * request.per_page
@@ -233,12 +238,12 @@ def _engine_search(request: SearchRequest) -> SearchResults:
     for hit in response.hits:
         highlight = getattr(hit.meta, "highlight", None)
         title = (
-            mark_safe(highlight.title[0])
+            mark_safe(_joined(highlight.title[0]))
             if highlight is not None and "title" in highlight
             else escape(hit.title)
         )
         snippet = (
-            mark_safe(highlight.body[0])
+            mark_safe(_joined(highlight.body[0]))
             if highlight is not None and "body" in highlight
             else escape((getattr(hit, "body", "") or "")[:120])
         )
