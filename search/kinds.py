@@ -6,7 +6,7 @@ models exist; see :mod:`search.registry`.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class, get_model
@@ -139,13 +139,24 @@ class ProductBuilder(DocumentBuilder):
             .select_related("product_class")
             .prefetch_related(
                 Prefetch("stockrecords", queryset=records),
-                Prefetch("children", queryset=Product.objects.filter(is_public=True)),
-                Prefetch("children__stockrecords", queryset=records),
                 "categories",
                 "images",
             )
             .order_by("pk")
         )
+
+    def prepare(self, products):
+        # Only parent products need their children; most goods are standalone.
+        parents = [p for p in products if p.is_parent]
+        if parents:
+            records = StockRecord.objects.select_related("partner").prefetch_related(
+                "partner__addresses"
+            )
+            prefetch_related_objects(
+                parents,
+                Prefetch("children", queryset=Product.objects.filter(is_public=True)),
+                Prefetch("children__stockrecords", queryset=records),
+            )
 
     def db_filter(self, words):
         return words_filter(

@@ -55,7 +55,12 @@ class DocumentBuilder:
         body["fingerprint"] = hashlib.sha1(canonical.encode()).hexdigest()
         return body
 
+    def prepare(self, objs: list) -> None:
+        """Fetch, in a few batched queries, what only some of ``objs`` need."""
+
     def documents(self, objs: Iterable) -> Iterable[tuple[str, dict]]:
+        objs = list(objs)
+        self.prepare(objs)
         for obj in objs:
             yield self.doc_id(obj.pk), self.document(obj)
 

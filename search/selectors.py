@@ -321,11 +321,16 @@ def _database_search(request: SearchRequest, notice: str = "") -> SearchResults:
         )
         for obj in queryset.order_by(f"-{date_field}", "-pk")[:end]:
             candidates.append((getattr(obj, date_field), builder, obj))
-    candidates.sort(key=lambda c: (c[0] is not None, c[0]), reverse=True)
+    candidates.sort(key=lambda c: c[0].timestamp() if c[0] else 0, reverse=True)
     page = candidates[end - request.per_page : end]
+    documents = {}
+    for builder in {b.kind: b for _d, b, _o in page}.values():
+        objs = [obj for _d, b, obj in page if b is builder]
+        for doc_id, doc in builder.documents(objs):
+            documents[doc_id] = doc
     hits = []
     for _date, builder, obj in page:
-        doc = builder.document(obj)
+        doc = documents[builder.doc_id(obj.pk)]
         hits.append(
             Hit(
                 kind=builder.kind,
