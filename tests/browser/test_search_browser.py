@@ -5,7 +5,6 @@ from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale, Page
 
 from search.services import search_reindex
 from tests.factories.pages import build_site, build_story
@@ -13,13 +12,9 @@ from tests.factories.search import drop_indices, partner, product
 
 
 @pytest.fixture
-def indexed_site(settings, search_url, transactional_db):
+def indexed_site(settings, search_url, django_db_serialized_rollback, live_server):
     settings.THECEN_SEARCH_URL = search_url
     settings.THECEN_SEARCH_INDEX_PREFIX = f"test-browser-{uuid.uuid4().hex[:8]}"
-    # Transactional tests flush the tables, Wagtail's root page and locale with them.
-    Locale.objects.get_or_create(language_code="ko")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
     home = build_site()
     build_story(home, title="꾸러미로 잇는 도시와 농촌", lead="제철 채소 꾸러미 이야기")
     farm = partner("두레농장 협동조합", state="충청남도")
@@ -32,6 +27,8 @@ def indexed_site(settings, search_url, transactional_db):
 
 @pytest.mark.browser
 @pytest.mark.search_engine
+# The live server needs committed rows; serialized rollback restores Wagtail's root page.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_type_pick_a_suggestion_then_filter_by_a_facet(page, live_server, indexed_site):
     page.goto(live_server.url + "/")
     box = page.get_by_role("combobox", name="검색")
