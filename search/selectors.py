@@ -14,12 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import FacetedSearch, RangeFacet, Search, TermsFacet
 from elasticsearch_dsl import Q as EQ
 from elasticsearch_dsl.faceted_search import FacetedResponse
+from oscar.core.loading import get_model
 
 from search import engine
 from search.kinds import ENTERPRISE_TYPES
 from search.registry import registry
 
 logger = logging.getLogger(__name__)
+
+Product = get_model("catalogue", "Product")
 
 PER_PAGE = 20
 
@@ -418,3 +421,52 @@ def suggestions(q: str, *, limit: int = 8) -> list[dict]:
             )
     found.sort(key=lambda s: (not s["title"].startswith(q), s["title"]))
     return found[:limit]
+
+
+class IndexedProducts:
+    """A list of browsable products whose order and count come from the index.
+
+    It behaves like a queryset for Django's paginator: ``count()`` asks the engine for the
+    total, slicing asks for one page of ids and loads those products in one batch.
+    """
+
+    def __init__(self, *, category_path: str | None, database):
+        self.category_path = category_path
+        self.database = database
+        self._total: int | None = None
+
+    @classmethod
+    def or_database(cls, *, category_path: str | None, database):
+        if not engine.is_configured():
+            return database
+        products = cls(category_path=category_path, database=database)
+        try:
+            products.count()
+        except engine.SearchUnavailable as exc:
+            logger.warning("search: catalogue from the database: %s", exc)
+            return database
+        return products
+
+    def _search(self, start: int, size: int) -> dict:
+        s = Search().filter("term", kind="product")
+        if self.category_path:
+            s = s.filter("term", category_paths=self.category_path)
+        s = s.sort("-published_at", {"object_id": {"order": "desc"}}).source(["object_id"])
+        return engine.search_raw(s[start : start + size].to_dict())
+
+    def count(self) -> int:
+        if self._total is None:
+            self._total = self._search(0, 0)["hits"]["total"]["value"]
+        return self._total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, k):
+        if not isinstance(k, slice):
+            return self[k : k + 1][0]
+        start, stop = k.start or 0, k.stop if k.stop is not None else self.count()
+        raw = self._search(start, max(0, stop - start))
+        ids = [int(hit["_source"]["object_id"]) for hit in raw["hits"]["hits"]]
+        by_id = {p.pk: p for p in Product.objects.base_queryset().filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]

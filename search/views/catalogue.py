@@ -1,7 +1,8 @@
-"""Catalogue and category browsing, served from the database.
+"""Catalogue and category browsing, served by the search layer.
 
-Oscar browses through Haystack, whose database backend cannot list a catalogue; these views
-list browsable products with the ORM, with their stock records fetched in one batch.
+With the search engine, the page of products comes from the index (category and its
+descendants, newest first) and the products are then loaded in one batch; without it, or
+when the node is down, the same pages list browsable products from the database.
 """
 
 from django.http import Http404
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 from oscar.apps.search.views import catalogue
 from oscar.core.loading import get_model
+
+from search.selectors import IndexedProducts
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -20,9 +23,16 @@ class CatalogueView(ListView):
     template_name = "oscar/catalogue/browse.html"
     paginate_by = 24
     summary = _("All products")
+    category = None
+
+    def database_queryset(self):
+        return Product.objects.browsable().base_queryset().order_by("-date_created", "-pk")
 
     def get_queryset(self):
-        return Product.objects.browsable().base_queryset().order_by("-date_created", "-pk")
+        return IndexedProducts.or_database(
+            category_path=self.category.path if self.category else None,
+            database=self.database_queryset(),
+        )
 
     def get(self, request, *args, **kwargs):
         try:
@@ -52,9 +62,9 @@ class ProductCategoryView(CatalogueView):
             request, *args, **kwargs
         )
 
-    def get_queryset(self):
+    def database_queryset(self):
         categories = self.category.get_descendants_and_self()
-        return super().get_queryset().filter(categories__in=categories).distinct()
+        return super().database_queryset().filter(categories__in=categories).distinct()
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
