@@ -7,7 +7,19 @@ from elasticsearch_dsl import analyzer, token_filter, tokenizer
 SYNONYMS_FILE = Path(__file__).parent / "synonyms" / "ko.txt"
 
 # Words nori must keep whole: without an entry it reads 돌봄 as the verb stem 돌보.
-USER_WORDS = ["돌봄", "케어", "마을기업", "자활기업", "소셜벤처", "꾸러미"]
+# Loanwords it otherwise cuts at random places (업사이클 → 업사 + 클) are listed too.
+USER_WORDS = [
+    "돌봄",
+    "케어",
+    "마을기업",
+    "자활기업",
+    "소셜벤처",
+    "꾸러미",
+    "업사이클",
+    "그래놀라",
+    "카스텔라",
+    "베이커리",
+]
 
 
 def load_synonyms(path: Path = SYNONYMS_FILE) -> list[str]:
@@ -16,8 +28,20 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> list[str]:
 
 
 def _nori():
+    # Index compounds whole and in parts (mixed), so either form of a query finds them.
     return tokenizer(
         "ko_nori", "nori_tokenizer", decompound_mode="mixed", user_dictionary_rules=USER_WORDS
+    )
+
+
+def _nori_search():
+    # Queries are cut into parts only (discard): synonym_graph cannot take the graph that
+    # `mixed` makes, and the parts are all in the index anyway.
+    return tokenizer(
+        "ko_nori_search",
+        "nori_tokenizer",
+        decompound_mode="discard",
+        user_dictionary_rules=USER_WORDS,
     )
 
 
@@ -34,7 +58,7 @@ def ko_search():
     synonyms = token_filter("ko_synonyms", "synonym_graph", synonyms=load_synonyms(), lenient=True)
     return analyzer(
         "ko_search",
-        tokenizer=_nori(),
+        tokenizer=_nori_search(),
         filter=[_pos(), "nori_readingform", "lowercase", synonyms],
     )
 

@@ -201,7 +201,9 @@ class ContentSearch(FacetedSearch):
                         "multi_match",
                         query=query,
                         fields=self.fields,
-                        type="best_fields",
+                        # One analyzer for all fields: words may match in different
+                        # fields (친환경 in the title, 과일 in the category).
+                        type="cross_fields",
                         minimum_should_match="2<75%",
                     ),
                     EQ("match_phrase", title={"query": query, "boost": 3}),
