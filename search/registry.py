@@ -76,6 +76,9 @@ class Registry:
         self._builders[builder.kind] = builder
         return builder_class
 
+    def unregister(self, kind: str) -> None:
+        del self._builders[kind]
+
     def __iter__(self):
         return iter(self._builders.values())
 

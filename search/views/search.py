@@ -17,7 +17,8 @@ class SearchView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         request = SearchRequest.from_querydict(self.request.GET)
         results = search_run(request)
-        if request.q and request.page == 1 and not self.request.GET.get("from"):
+        # Record what readers type, not every facet click or page turn on it.
+        if request.q and request.page == 1 and not request.filters:
             search_query_record(
                 query=request.q, result_count=results.total, backend=results.backend
             )

@@ -235,3 +235,9 @@ class QueryBudgetTest(EngineTestCase):
     def test_the_database_fallback_stays_within_the_same_budget(self):
         with override_settings(THECEN_SEARCH_URL=""):
             self.assert_page_within_budget()
+
+    def test_the_second_page_holds_the_rest_and_links_back(self):
+        response = self.client.get("/search/", {"q": "꾸러미", "page": 2})
+        self.assertEqual(len(response.context["results"].hits), 5)
+        self.assertContains(response, 'rel="prev"')
+        self.assertContains(response, '<ol class="search-results" start="21">', html=False)
