@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 Product = get_model("catalogue", "Product")
 
 PER_PAGE = 20
+MAX_PAGE = 200  # the engine pages up to 10,000 results deep
 
 SERVICE_GROUPS = {
     "care": _("Care"),
@@ -68,9 +69,15 @@ class SearchRequest:
         filters = {
             name: [v for v in params.getlist(name) if v] for name in FACETS if params.getlist(name)
         }
+        # Hand-edited URLs must not break the page: drop values no facet can have.
+        allowed = {"price": set(PRICE_RANGES), "in_stock": {"true", "false"}}
+        filters = {
+            name: [v[:100] for v in values if name not in allowed or v in allowed[name]]
+            for name, values in filters.items()
+        }
         filters = {name: values for name, values in filters.items() if values}
         try:
-            page = max(1, int(params.get("page", 1)))
+            page = min(MAX_PAGE, max(1, int(params.get("page", 1))))
         except ValueError:
             page = 1
         sort = params.get("sort", "relevance")

@@ -125,3 +125,12 @@ class SearchPageTest(EngineTestCase):
         data = self.client.get("/search/suggest/", {"q": "유기"}).json()
         self.assertEqual([s["title"] for s in data["suggestions"]], ["유기농 제철 채소 꾸러미"])
         self.assertEqual(data["suggestions"][0]["url"], self.veg.get_absolute_url())
+
+    def test_hand_edited_urls_do_not_break_the_page(self):
+        for params in [
+            {"q": "빵", "price": "free", "in_stock": "maybe", "sort": "cheapest"},
+            {"q": "빵", "page": "999999"},
+            {"q": "빵", "page": "two", "kind": "spaceship"},
+        ]:
+            with self.subTest(params):
+                self.assertEqual(self.search(**params).status_code, 200)
