@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -479,3 +481,17 @@ class IndexedProducts:
         ids = [int(hit["_source"]["object_id"]) for hit in raw["hits"]["hits"]]
         by_id = {p.pk: p for p in Product.objects.base_queryset().filter(pk__in=ids)}
         return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def popular_queries(*, limit: int = 8, days: int = 30) -> list[str]:
+    """What readers searched for most lately and found something for."""
+    from search.models import SearchQuery
+
+    since = timezone.now() - timedelta(days=days)
+    return list(
+        SearchQuery.objects.filter(created_at__gte=since, result_count__gt=0)
+        .values("query")
+        .annotate(times=Count("id"))
+        .order_by("-times", "query")
+        .values_list("query", flat=True)[:limit]
+    )

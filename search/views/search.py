@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.selectors import SORTS, SearchRequest, search_run, suggestions
+from search.selectors import SORTS, SearchRequest, popular_queries, search_run, suggestions
 from search.services import search_query_record
 
 
@@ -41,6 +41,7 @@ class SearchView(TemplateView):
                 "next_url": results.page_url(request.page + 1),
                 "clear_url": "?" + urlencode({"q": request.q}) if request.q else "?",
                 "first_number": (request.page - 1) * request.per_page + 1,
+                "popular": [] if results.hits else popular_queries(),
             }
         )
         return ctx

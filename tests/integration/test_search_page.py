@@ -107,9 +107,17 @@ class SearchPageTest(EngineTestCase):
         )
 
     def test_nothing_found_says_what_to_try(self):
+        self.search(q="우리밀")
+        self.search(q="우리밀")
         response = self.search(q="우주선")
         self.assertContains(response, "검색 결과가 없습니다", status_code=200)
         self.assertContains(response, "맞춤법")
+        # searches that found something before are offered instead
+        self.assertContains(response, "많이 찾는 검색어")
+        self.assertContains(
+            response, '<a href="?q=%EC%9A%B0%EB%A6%AC%EB%B0%80">우리밀</a>', html=True
+        )
+        self.assertEqual(response.context["popular"], ["우리밀"])
 
     def test_the_node_being_down_falls_back_to_the_database_with_a_notice(self):
         with override_settings(THECEN_SEARCH_URL="http://127.0.0.1:9"):
