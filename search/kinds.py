@@ -20,6 +20,7 @@ Partner = get_model("partner", "Partner")
 PartnerAddress = get_model("partner", "PartnerAddress")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
 Selector = get_class("partner.strategy", "Selector")
 
 # Enterprise types of the social economy, as facet values. Until partners carry their type
@@ -103,6 +104,15 @@ def _product_pks_of_stockrecord(record):
     return [product.parent_id or product.pk]
 
 
+def _product_pks_of_category(category):
+    # A renamed category changes the words of every product under it.
+    return list(
+        Product.objects.filter(categories__path__startswith=category.path).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 def _product_pks_of_partner(partner):
     return list(
         Product.objects.filter(
@@ -119,7 +129,10 @@ class ProductBuilder(DocumentBuilder):
     label = _("Goods")
     model = Product
     dependencies = {
+        # A variant (child product) changes its parent's price and availability.
+        Product: lambda product: [product.parent_id] if product.parent_id else [],
         StockRecord: _product_pks_of_stockrecord,
+        Category: _product_pks_of_category,
         ProductCategory: lambda link: [link.product_id],
         ProductImage: lambda image: [image.product_id],
         Partner: _product_pks_of_partner,

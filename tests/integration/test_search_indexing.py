@@ -241,3 +241,34 @@ class QueryBudgetTest(EngineTestCase):
         self.assertEqual(len(response.context["results"].hits), 5)
         self.assertContains(response, 'rel="prev"')
         self.assertContains(response, '<ol class="search-results" start="21">', html=False)
+
+
+@pytest.mark.search_engine
+class VariantsAndCategoriesTest(EngineTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        build_site()
+        search_reindex()
+
+    def test_a_variant_and_a_renamed_category_update_the_parent_product(self):
+        from oscar.core.loading import get_class
+        from oscar.test.factories import ProductClassFactory
+
+        create_from_breadcrumbs = get_class("catalogue.categories", "create_from_breadcrumbs")
+        ProductCategory = get_model("catalogue", "ProductCategory")
+        with self.captureOnCommitCallbacks(execute=True):
+            tshirts = ProductClassFactory(name="의류")
+            parent = product("유기농 면 티셔츠", structure="parent", product_class=tshirts)
+            StockRecord.objects.filter(product=parent).delete()
+            product("유기농 면 티셔츠 L", parent=parent, price=Decimal("19000"))
+            category = create_from_breadcrumbs("의류 > 티셔츠")
+            ProductCategory.objects.create(product=parent, category=category)
+        self.refresh()
+        [hit] = search_run(SearchRequest(q="티셔츠")).hits
+        self.assertEqual((strip_tags(hit.title), hit.price), ("유기농 면 티셔츠", 19000))
+
+        with self.captureOnCommitCallbacks(execute=True):
+            category.name = "반팔 상의"
+            category.save()
+        self.refresh()
+        self.assertEqual(titles("반팔"), ["유기농 면 티셔츠"])
