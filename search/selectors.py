@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import logging
-import math
-from dataclasses import dataclass, field
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -19,159 +16,22 @@ from elasticsearch_dsl.faceted_search import FacetedResponse
 from oscar.core.loading import get_model
 
 from search import engine
-from search.kinds import ENTERPRISE_TYPES
+from search.query import (
+    FACETS,
+    PRICE_RANGES,
+    SORTS,
+    Facet,
+    FacetOption,
+    Hit,
+    SearchRequest,
+    SearchResults,
+    label_for,
+)
 from search.registry import registry
 
 logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
-
-PER_PAGE = 20
-MAX_PAGE = 200  # the engine pages up to 10,000 results deep
-
-SERVICE_GROUPS = {
-    "care": _("Care"),
-    "living": _("Living"),
-    "education": _("Education"),
-    "business": _("Business support"),
-}
-PRICE_RANGES = {
-    "0-10000": (_("Under ₩10,000"), (None, 10000)),
-    "10000-30000": (_("₩10,000 – ₩30,000"), (10000, 30000)),
-    "30000-50000": (_("₩30,000 – ₩50,000"), (30000, 50000)),
-    "50000-": (_("₩50,000 and over"), (50000, None)),
-}
-SORTS = {
-    "relevance": (_("Relevance"), ["_score", "-published_at"]),
-    "newest": (_("Newest first"), ["-published_at"]),
-    "price_asc": (_("Price: low to high"), [{"price": {"order": "asc", "missing": "_last"}}]),
-    "price_desc": (_("Price: high to low"), [{"price": {"order": "desc", "missing": "_last"}}]),
-}
-FACETS = {
-    "kind": _("Kind"),
-    "service_group": _("Service group"),
-    "region": _("Region"),
-    "enterprise_type": _("Enterprise type"),
-    "price": _("Price"),
-    "in_stock": _("Stock status"),
-}
-
-
-@dataclass
-class SearchRequest:
-    q: str = ""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = PER_PAGE
-    category_path: str | None = None  # catalogue browsing: this category and below
-
-    @classmethod
-    def from_querydict(cls, params) -> SearchRequest:
-        filters = {
-            name: [v for v in params.getlist(name) if v] for name in FACETS if params.getlist(name)
-        }
-        # Hand-edited URLs must not break the page: drop values no facet can have.
-        allowed = {"price": set(PRICE_RANGES), "in_stock": {"true", "false"}}
-        filters = {
-            name: [v[:100] for v in values if name not in allowed or v in allowed[name]]
-            for name, values in filters.items()
-        }
-        filters = {name: values for name, values in filters.items() if values}
-        try:
-            page = min(MAX_PAGE, max(1, int(params.get("page", 1))))
-        except ValueError:
-            page = 1
-        sort = params.get("sort", "relevance")
-        return cls(
-            q=" ".join(params.get("q", "").split())[:200],
-            filters=filters,
-            sort=sort if sort in SORTS else "relevance",
-            page=page,
-        )
-
-    def params(self, **changes) -> dict:
-        data = {"q": self.q, "sort": self.sort, **{k: list(v) for k, v in self.filters.items()}}
-        data.update(changes)
-        return {k: v for k, v in data.items() if v and v != "relevance"}
-
-    def url(self, **changes) -> str:
-        return "?" + urlencode(self.params(**changes), doseq=True)
-
-    def toggled(self, name: str, value: str) -> str:
-        values = list(self.filters.get(name, []))
-        values = [v for v in values if v != value] if value in values else values + [value]
-        return self.url(**{name: values, "page": None})
-
-
-@dataclass
-class Hit:
-    kind: str
-    kind_label: str
-    title: str
-    url: str
-    snippet: str
-    price: float | None = None
-    currency: str | None = None
-    in_stock: bool | None = None
-    image_url: str | None = None
-    enterprise: str | None = None
-    object_id: str | None = None
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list[FacetOption]
-
-
-@dataclass
-class SearchResults:
-    request: SearchRequest
-    hits: list[Hit]
-    total: int
-    facets: list[Facet]
-    backend: str  # "engine" or "database"
-    notice: str = ""
-
-    @property
-    def num_pages(self) -> int:
-        return max(1, math.ceil(self.total / self.request.per_page))
-
-    @property
-    def has_next(self) -> bool:
-        return self.request.page < self.num_pages
-
-    @property
-    def has_previous(self) -> bool:
-        return self.request.page > 1
-
-    def page_url(self, page: int) -> str:
-        return self.request.url(page=page if page > 1 else None)
-
-
-def _label(name: str, value: str) -> str:
-    if name == "kind":
-        return str(registry.labels().get(value, value))
-    if name == "enterprise_type":
-        return str(ENTERPRISE_TYPES.get(value, (value,))[0])
-    if name == "service_group":
-        return str(SERVICE_GROUPS.get(value, value))
-    if name == "price":
-        return str(PRICE_RANGES.get(value, (value,))[0])
-    if name == "in_stock":
-        return str(_("In stock only")) if value in ("true", "1", True) else str(_("Out of stock"))
-    return value
 
 
 class ContentSearch(FacetedSearch):
@@ -264,7 +124,7 @@ def _engine_search(request: SearchRequest) -> SearchResults:
         hits.append(
             Hit(
                 kind=hit.kind,
-                kind_label=_label("kind", hit.kind),
+                kind_label=label_for("kind", hit.kind),
                 title=title,
                 url=hit.url,
                 snippet=snippet,
@@ -290,7 +150,7 @@ def _engine_search(request: SearchRequest) -> SearchResults:
                 options.append(
                     FacetOption(
                         value=value,
-                        label=_label(name, value),
+                        label=label_for(name, value),
                         count=count,
                         selected=selected,
                         url=request.toggled(name, value),
@@ -363,7 +223,7 @@ def _database_search(request: SearchRequest, notice: str = "") -> SearchResults:
     kind_options = [
         FacetOption(
             value=kind,
-            label=_label("kind", kind),
+            label=label_for("kind", kind),
             count=count,
             selected=kind in wanted_kinds,
             url=request.toggled("kind", kind),
@@ -411,7 +271,7 @@ def suggestions(q: str, *, limit: int = 8) -> list[dict]:
                     "title": hit["_source"]["title"],
                     "url": hit["_source"]["url"],
                     "kind": hit["_source"]["kind"],
-                    "kind_label": _label("kind", hit["_source"]["kind"]),
+                    "kind_label": label_for("kind", hit["_source"]["kind"]),
                 }
                 for hit in raw["hits"]["hits"]
             ]

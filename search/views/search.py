@@ -6,7 +6,8 @@ from django.http import JsonResponse
 from django.views import View
 from django.views.generic import TemplateView
 
-from search.selectors import SORTS, SearchRequest, popular_queries, search_run, suggestions
+from search.query import SORTS, SearchRequest
+from search.selectors import popular_queries, search_run, suggestions
 from search.services import search_query_record
 
 
