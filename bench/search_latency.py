@@ -4,7 +4,10 @@
 
 Indexes generated Korean goods, services and stories into a throwaway index, then times the
 site's own search (query + facets + highlighting, the same request the search page sends)
-and the suggestions. Prints p50/p95 in milliseconds.
+and the suggestions. It also loads as many goods into a throwaway database (DATABASE_URL
+picks the server; --engine-only skips this) and times the database fallback on the same
+queries.
+Prints p50/p95 in milliseconds.
 """
 
 import argparse
@@ -137,10 +140,80 @@ def timed(fn, runs: int) -> list[float]:
     return samples
 
 
+def time_database(n: int, prefix: str, requests) -> list[float]:
+    """Load n generated goods straight into a throwaway database; time the fallback search."""
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.test import override_settings
+    from django.test.utils import setup_test_environment
+    from oscar.core.loading import get_model
+
+    from search.selectors import search_run
+
+    Product = get_model("catalogue", "Product")
+    ProductClass = get_model("catalogue", "ProductClass")
+    Partner = get_model("partner", "Partner")
+    StockRecord = get_model("partner", "StockRecord")
+
+    setup_test_environment()
+    old_name = connection.settings_dict["NAME"]
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_{prefix.replace('-', '_')}"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        rng = random.Random(7)
+        goods = ProductClass.objects.create(name="상품", slug="goods", track_stock=True)
+        partners = [
+            Partner.objects.create(name=name, code=f"p{i}")
+            for i, (name, _t) in enumerate(ENTERPRISES)
+        ]
+        products = Product.objects.bulk_create(
+            [
+                Product(
+                    title=f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {i}호",
+                    slug=f"bench-{i}",
+                    description=f"{rng.choice(SERVICES)}를 함께 하는 {rng.choice(NOUNS)}",
+                    product_class=goods,
+                    structure=Product.STANDALONE,
+                    is_public=True,
+                )
+                for i in range(n)
+            ],
+            batch_size=1000,
+        )
+        StockRecord.objects.bulk_create(
+            [
+                StockRecord(
+                    product=product,
+                    partner=rng.choice(partners),
+                    partner_sku=f"sku-{product.pk}",
+                    price_currency="KRW",
+                    price=Decimal(rng.randrange(3000, 90000, 500)),
+                    num_in_stock=rng.randint(0, 50),
+                )
+                for product in products
+            ],
+            batch_size=1000,
+        )
+        samples = []
+        with override_settings(THECEN_SEARCH_URL=""):
+            for request in requests:  # warm up
+                search_run(request)
+            for _ in range(3):
+                for request in requests:
+                    samples += timed(lambda r=request: search_run(r), 1)
+        return samples
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--engine-only", action="store_true", help="skip timing the database fallback"
+    )
     args = parser.parse_args()
     prefix = django_for_bench()
 
@@ -176,15 +249,21 @@ def main():
         for _ in range(args.rounds):
             for q in QUERIES:
                 suggest_ms += timed(lambda q=q: suggestions(q[:2]), 1)
+        database_ms = (
+            time_database(args.docs, prefix, requests[::3]) if not args.engine_only else []
+        )
     finally:
         drop_indices(prefix)
 
     print(f"Search latency: {count} documents indexed in {took:.1f}s")
     print(f"{'request':<38} {'n':>5} {'p50 ms':>8} {'p95 ms':>8}")
-    for label, samples in [
+    rows = [
         ("search page (query+facets+highlight)", search_ms),
         ("suggestions", suggest_ms),
-    ]:
+    ]
+    if database_ms:
+        rows.append(("database fallback (search page)", database_ms))
+    for label, samples in rows:
         print(
             f"{label:<38} {len(samples):>5} {percentile(samples, 50):>8.1f} "
             f"{percentile(samples, 95):>8.1f}"
