@@ -1,0 +1,75 @@
+"""Template helpers for editorial pages: catalogue look-ups by id, and JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def offer(catalogue, product_id):
+    return catalogue.offer(product_id) if catalogue else None
+
+
+@register.filter
+def offers_for(catalogue, product_ids):
+    return catalogue.offers_for(product_ids) if catalogue else []
+
+
+@register.filter
+def enterprise_offers(catalogue, partner_id):
+    return catalogue.enterprise_offers(partner_id) if catalogue else []
+
+
+@register.filter
+def partner(catalogue, partner_id):
+    return catalogue.partner(partner_id) if catalogue else None
+
+
+@register.filter
+def partner_url(catalogue, partner_id):
+    return catalogue.partner_url(partner_id) if catalogue else ""
+
+
+def _script(data) -> str:
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page):
+    return _script(page.json_ld(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def products_json_ld(context, catalogue):
+    """schema.org Product entries for the goods and services embedded in a page."""
+    if not catalogue:
+        return ""
+    request = context["request"]
+    products = []
+    for item in catalogue:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": item.product.get_title(),
+            "url": request.build_absolute_uri(item.product.get_absolute_url()),
+        }
+        if item.enterprise:
+            data["brand"] = {"@type": "Organization", "name": item.enterprise.name}
+        if item.price.exists:
+            data["offers"] = {
+                "@type": "Offer",
+                "price": str(int(item.price.incl_tax)),
+                "priceCurrency": item.price.currency,
+                "availability": "https://schema.org/"
+                + ("InStock" if item.can_buy else "OutOfStock"),
+            }
+        products.append(data)
+    return _script(products)
