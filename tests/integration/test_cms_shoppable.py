@@ -74,7 +74,7 @@ class ShoppableBlockTest(TestCase):
     def test_a_whole_enterprise_offer_lists_its_goods(self):
         response = self.client.get(self.story.url)
         # the bread appears once as its own block and once in the enterprise's offer
-        self.assertContains(response, 'id="offer-%d"' % self.bread.pk, count=2)
+        self.assertContains(response, f'id="offer-{self.bread.pk}"', count=2)
 
     def test_adding_from_the_story_stays_on_the_story_and_records_the_source(self):
         # given a reader on the story
