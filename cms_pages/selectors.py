@@ -8,6 +8,7 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
@@ -26,6 +27,10 @@ class Offer:
     purchase_info: object
     enterprise: Partner | None
     enterprise_url: str = ""
+
+    @cached_property
+    def url(self) -> str:
+        return self.product.get_absolute_url()
 
     @property
     def price(self):
@@ -84,7 +89,12 @@ def _enterprise_page_urls(partner_ids, request) -> dict[int, str]:
 
     if not partner_ids:
         return {}
-    pages = EnterprisePage.objects.live().filter(partner_id__in=partner_ids)
+    # Only the URL is needed: skip the profile's StreamFields and rich text.
+    pages = (
+        EnterprisePage.objects.live()
+        .filter(partner_id__in=partner_ids)
+        .only("pk", "partner_id", "url_path", "path", "depth", "locale_id")
+    )
     return {page.partner_id: page.get_url(request) for page in pages}
 
 
@@ -164,7 +174,7 @@ def latest_product_ids(*, limit: int) -> list[int]:
 def story_list(*, index=None, service_group="", tag="", region="", enterprise=None):
     from cms_pages.models import StoryPage
 
-    stories = StoryPage.objects.live().public()
+    stories = StoryPage.objects.live().public().defer_streamfields()
     if index is not None:
         stories = stories.child_of(index)
     if service_group:
@@ -204,7 +214,7 @@ def story_tags(*, index):
 def enterprise_list(*, index=None, enterprise_type="", region="", field=""):
     from cms_pages.models import EnterprisePage
 
-    enterprises = EnterprisePage.objects.live().public()
+    enterprises = EnterprisePage.objects.live().public().defer_streamfields()
     if index is not None:
         enterprises = enterprises.child_of(index)
     filters = {"enterprise_type": enterprise_type, "region": region, "field": field}
@@ -219,6 +229,7 @@ def campaigns_current(*, today: date | None = None):
     return (
         CampaignPage.objects.live()
         .public()
+        .defer_streamfields()
         .filter(starts_on__lte=today)
         .filter(Q(ends_on__gte=today))
         .order_by("ends_on")
@@ -229,11 +240,23 @@ def events_upcoming(*, now=None):
     from cms_pages.models import EventPage
 
     now = now or timezone.now()
-    return EventPage.objects.live().public().filter(ends_at__gte=now).order_by("starts_at")
+    return (
+        EventPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .filter(ends_at__gte=now)
+        .order_by("starts_at")
+    )
 
 
 def events_past(*, now=None):
     from cms_pages.models import EventPage
 
     now = now or timezone.now()
-    return EventPage.objects.live().public().filter(ends_at__lt=now).order_by("-starts_at")
+    return (
+        EventPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .filter(ends_at__lt=now)
+        .order_by("-starts_at")
+    )

@@ -98,9 +98,10 @@ class HomePage(SeoMixin, Page):
         campaigns = [c for c in _chosen(self.featured_campaigns) if c.is_running()] or list(
             selectors.campaigns_current()[:3]
         )
-        upcoming = selectors.events_upcoming()
-        events = [e for e in _chosen(self.featured_events) if e.pk in {u.pk for u in upcoming}]
-        events = events or list(upcoming[:3])
+        upcoming = list(selectors.events_upcoming()[:12])
+        upcoming_ids = {event.pk for event in upcoming}
+        events = [e for e in _chosen(self.featured_events) if e.pk in upcoming_ids]
+        events = events or upcoming[:3]
         enterprises = _fill(
             _chosen(self.featured_enterprises),
             list(selectors.enterprise_list()[:FEATURED_ENTERPRISES]),

@@ -59,7 +59,7 @@ def products_json_ld(context, catalogue):
             "@context": "https://schema.org",
             "@type": "Product",
             "name": item.product.get_title(),
-            "url": request.build_absolute_uri(item.product.get_absolute_url()),
+            "url": request.build_absolute_uri(item.url),
         }
         if item.enterprise:
             data["brand"] = {"@type": "Organization", "name": item.enterprise.name}
