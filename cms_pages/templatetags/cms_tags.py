@@ -73,3 +73,39 @@ def products_json_ld(context, catalogue):
             }
         products.append(data)
     return _script(products)
+
+
+NAV_CACHE_SECONDS = 60
+
+
+@register.inclusion_tag("cms_pages/includes/nav_items.html", takes_context=True)
+def editorial_nav(context):
+    """Links to the editorial sections (stories, enterprises, campaigns, events).
+
+    Section pages rarely change, so their links are cached briefly: the header costs no
+    query on most requests.
+    """
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"sections": []}
+    key = f"cms_pages:nav:{site.pk}:{site.root_page_id}"
+    sections = cache.get(key)
+    if sections is None:
+        from cms_pages.models import (
+            CampaignIndexPage,
+            EnterpriseIndexPage,
+            EventIndexPage,
+            StoryIndexPage,
+        )
+
+        sections = []
+        for model in (StoryIndexPage, EnterpriseIndexPage, CampaignIndexPage, EventIndexPage):
+            page = model.objects.live().filter(depth=site.root_page.depth + 1).first()
+            if page is not None:
+                sections.append((page.get_url(request), page.title))
+        cache.set(key, sections, NAV_CACHE_SECONDS)
+    return {"sections": sections}

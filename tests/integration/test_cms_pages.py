@@ -196,6 +196,11 @@ class ReaderSeesEditorialPagesTest(WagtailPageTestCase):
             self.assertContains(response, text)
         self.assertNotContains(response, "지난 장터")
 
+    def test_every_page_links_to_the_editorial_sections(self):
+        response = self.client.get("/catalogue/")
+        for section in (self.tree.stories, self.tree.enterprises, self.tree.events):
+            self.assertContains(response, f'<a href="{section.url}">{section.title}</a>', html=True)
+
     def test_home_puts_the_editors_choice_first(self):
         home = HomePage.objects.get(pk=self.tree.home.pk)
         home.featured_stories = [("story", StoryPage.objects.get(title="빵 이야기 12"))]
