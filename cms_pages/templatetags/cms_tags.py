@@ -109,3 +109,18 @@ def editorial_nav(context):
                 sections.append((page.get_url(request), page.title))
         cache.set(key, sections, NAV_CACHE_SECONDS)
     return {"sections": sections}
+
+
+@register.simple_tag(takes_context=True)
+def offer_card(context, item, note=""):
+    from cms_pages.offer_cards import offer_card_html
+
+    return mark_safe(
+        offer_card_html(
+            request=context["request"],
+            offer=item,
+            note=note,
+            selling=context.get("selling", True) is not False,
+            basket_source=context.get("basket_source"),
+        )
+    )
