@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
+    path("", include("cms_pages.urls")),
     # Oscar: catalogue, basket, checkout, accounts, search, dashboard (its "/" redirect removed).
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

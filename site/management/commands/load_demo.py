@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from thecen.demo import catalogue, pages, search
+from thecen.demo import catalogue, enterprises, pages, search
 
 
 class Command(BaseCommand):
@@ -17,6 +17,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, admin_password=None, **options):
         catalogue.load()
+        enterprises.load()
         pages.load()
         search.load()
         if admin_password:

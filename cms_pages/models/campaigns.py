@@ -1,0 +1,122 @@
+"""Market Creator campaigns: a curated selection for a community, for a period."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from cms_pages import selectors
+from cms_pages.blocks import shoppable_blocks
+from cms_pages.models.mixins import SeoMixin, ShoppableMixin
+
+
+def new_share_code() -> str:
+    return secrets.token_urlsafe(6)
+
+
+class CampaignIndexPage(SeoMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms_pages.HomePage"]
+    subpage_types = ["cms_pages.CampaignPage"]
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = self.get_children().live().public().specific()
+        current = {c.pk for c in selectors.campaigns_current().child_of(self)}
+        context["current_campaigns"] = [c for c in campaigns if c.pk in current]
+        context["past_campaigns"] = [c for c in campaigns if c.pk not in current]
+        return context
+
+
+class CampaignPage(ShoppableMixin, SeoMixin, Page):
+    """An MC's curated goods and services; purchases started here record it as their source."""
+
+    market_creator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Market Creator account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="campaign_pages",
+    )
+    market_creator_name = models.CharField(_("Market Creator"), max_length=100)
+    community = models.CharField(_("community served"), max_length=200)
+    lead = models.TextField(_("lead"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    share_code = models.SlugField(
+        _("share code"), max_length=20, unique=True, default=new_share_code, editable=False
+    )
+    body = StreamField(
+        [("paragraph", blocks.RichTextBlock(label=_("Paragraph"))), *shoppable_blocks()],
+        blank=True,
+        verbose_name=_("curated goods and services"),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("market_creator_name"),
+                FieldPanel("market_creator"),
+                FieldPanel("community"),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            ],
+            heading=_("Campaign"),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["cms_pages.CampaignIndexPage"]
+    subpage_types = []
+    basket_source_kind = "campaign"
+
+    class Meta:
+        verbose_name = _("Market Creator campaign")
+        verbose_name_plural = _("Market Creator campaigns")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A campaign cannot end before it starts.")})
+
+    def is_running(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.starts_on <= today <= self.ends_on
+
+    def has_ended(self, today=None) -> bool:
+        return (today or timezone.localdate()) > self.ends_on
+
+    def accepts_basket_additions(self) -> bool:
+        return self.is_running()
+
+    def get_share_url(self, request=None) -> str:
+        path = reverse("cms_pages:campaign_share", kwargs={"code": self.share_code})
+        return request.build_absolute_uri(path) if request else path
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["share_url"] = self.get_share_url(request)
+        return context

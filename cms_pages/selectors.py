@@ -1,0 +1,262 @@
+"""Reads for the editorial pages. The catalogue is always read live, in constant batches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+
+# How many of an enterprise's products an "whole offer" block or a profile page shows.
+ENTERPRISE_OFFER_LIMIT = 24
+
+
+@dataclass
+class Offer:
+    """A product as a reader sees it right now: price and availability from Oscar's strategy."""
+
+    product: Product
+    purchase_info: object
+    enterprise: Partner | None
+    enterprise_url: str = ""
+
+    @cached_property
+    def url(self) -> str:
+        return self.product.get_absolute_url()
+
+    @property
+    def price(self):
+        return self.purchase_info.price
+
+    @property
+    def availability(self):
+        return self.purchase_info.availability
+
+    @property
+    def is_service(self) -> bool:
+        # Services are not shipped: that is what tells them apart in the catalogue.
+        return not self.product.get_product_class().requires_shipping
+
+    @property
+    def can_buy(self) -> bool:
+        return self.product.is_public and self.availability.is_available_to_buy
+
+    @property
+    def image(self):
+        image = self.product.primary_image()
+        return None if isinstance(image, dict) else image
+
+
+@dataclass
+class ShoppableCatalogue:
+    """The live catalogue data one page needs, looked up by id from its blocks' templates."""
+
+    offers: dict[int, Offer] = field(default_factory=dict)
+    partners: dict[int, Partner] = field(default_factory=dict)
+    partner_products: dict[int, list[int]] = field(default_factory=dict)
+    partner_urls: dict[int, str] = field(default_factory=dict)
+
+    def offer(self, product_id) -> Offer | None:
+        return self.offers.get(getattr(product_id, "pk", product_id))
+
+    def offers_for(self, product_ids) -> list[Offer | None]:
+        return [self.offer(pk) for pk in product_ids]
+
+    def enterprise_offers(self, partner_id) -> list[Offer]:
+        ids = self.partner_products.get(partner_id, [])
+        return [offer for offer in self.offers_for(ids) if offer is not None]
+
+    def partner(self, partner_id) -> Partner | None:
+        return self.partners.get(partner_id)
+
+    def partner_url(self, partner_id) -> str:
+        return self.partner_urls.get(partner_id, "")
+
+    def __iter__(self):
+        return iter(self.offers.values())
+
+
+def _enterprise_page_urls(partner_ids, request) -> dict[int, str]:
+    from cms_pages.models import EnterprisePage
+
+    if not partner_ids:
+        return {}
+    # Only the URL is needed: skip the profile's StreamFields and rich text.
+    pages = (
+        EnterprisePage.objects.live()
+        .filter(partner_id__in=partner_ids)
+        .only("pk", "partner_id", "url_path", "path", "depth", "locale_id")
+    )
+    return {page.partner_id: page.get_url(request) for page in pages}
+
+
+def shoppable_catalogue(
+    *, request, product_ids=(), partner_ids=(), per_partner=ENTERPRISE_OFFER_LIMIT
+) -> ShoppableCatalogue:
+    """Fetch the live catalogue data for the given products and enterprises' whole offers.
+
+    The number of queries does not depend on how many products there are: one for the
+    enterprises' product ids, one for the enterprises, three for the products (with stock
+    records and images), one for the enterprises' profile pages.
+    """
+    product_ids = set(product_ids)
+    partner_ids = set(partner_ids)
+    catalogue = ShoppableCatalogue()
+    if partner_ids:
+        rows = (
+            StockRecord.objects.filter(
+                partner_id__in=partner_ids,
+                product__is_public=True,
+                product__structure__in=[Product.STANDALONE, Product.CHILD],
+            )
+            .order_by("partner_id", "-product__date_created")
+            .values_list("partner_id", "product_id")
+        )
+        for partner_id, product_id in rows:
+            listed = catalogue.partner_products.setdefault(partner_id, [])
+            if len(listed) < per_partner and product_id not in listed:
+                listed.append(product_id)
+                product_ids.add(product_id)
+    if product_ids:
+        products = (
+            Product.objects.filter(pk__in=product_ids)
+            .select_related("product_class", "parent__product_class")
+            .prefetch_related(
+                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+                "images",
+            )
+        )
+        for product in products:
+            info = request.strategy.fetch_for_product(product)
+            enterprise = info.stockrecord.partner if info.stockrecord else None
+            catalogue.offers[product.pk] = Offer(product, info, enterprise)
+            if enterprise:
+                catalogue.partners.setdefault(enterprise.pk, enterprise)
+    missing = partner_ids - catalogue.partners.keys()
+    if missing:
+        catalogue.partners.update(Partner.objects.in_bulk(missing))
+    catalogue.partner_urls = _enterprise_page_urls(catalogue.partners.keys(), request)
+    for offer in catalogue.offers.values():
+        if offer.enterprise:
+            offer.enterprise_url = catalogue.partner_urls.get(offer.enterprise.pk, "")
+    return catalogue
+
+
+def page_catalogue(*, request, streams) -> ShoppableCatalogue:
+    """The live catalogue for every shoppable block in the given StreamField values."""
+    from cms_pages.blocks import stream_catalogue_refs
+
+    product_ids, partner_ids = set(), set()
+    for stream in streams:
+        products, partners = stream_catalogue_refs(stream)
+        product_ids |= products
+        partner_ids |= partners
+    return shoppable_catalogue(request=request, product_ids=product_ids, partner_ids=partner_ids)
+
+
+def latest_product_ids(*, limit: int) -> list[int]:
+    return list(
+        Product.objects.browsable().order_by("-date_created").values_list("pk", flat=True)[:limit]
+    )
+
+
+# Stories
+
+
+def story_list(*, index=None, service_group="", tag="", region="", enterprise=None):
+    from cms_pages.models import StoryPage
+
+    stories = StoryPage.objects.live().public().defer_streamfields()
+    if index is not None:
+        stories = stories.child_of(index)
+    if service_group:
+        stories = stories.filter(service_group=service_group)
+    if region:
+        stories = stories.filter(region=region)
+    if tag:
+        stories = stories.filter(tags__slug=tag)
+    if enterprise is not None:
+        stories = stories.filter(enterprises=enterprise)
+    return (
+        stories.select_related("author", "hero_image")
+        .order_by("-date", "-first_published_at")
+        .distinct()
+    )
+
+
+def paginate(queryset, *, page_number, per_page):
+    return Paginator(queryset, per_page).get_page(page_number)
+
+
+def story_tags(*, index):
+    from cms_pages.models import StoryPage, StoryPageTag
+
+    story_ids = StoryPage.objects.live().public().child_of(index).values("pk")
+    return (
+        StoryPageTag.objects.filter(content_object_id__in=story_ids)
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name")
+    )
+
+
+# Enterprises, campaigns, events
+
+
+def enterprise_list(*, index=None, enterprise_type="", region="", field=""):
+    from cms_pages.models import EnterprisePage
+
+    enterprises = EnterprisePage.objects.live().public().defer_streamfields()
+    if index is not None:
+        enterprises = enterprises.child_of(index)
+    filters = {"enterprise_type": enterprise_type, "region": region, "field": field}
+    enterprises = enterprises.filter(**{k: v for k, v in filters.items() if v})
+    return enterprises.select_related("partner", "logo").order_by("title")
+
+
+def campaigns_current(*, today: date | None = None):
+    from cms_pages.models import CampaignPage
+
+    today = today or timezone.localdate()
+    return (
+        CampaignPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .filter(starts_on__lte=today)
+        .filter(Q(ends_on__gte=today))
+        .order_by("ends_on")
+    )
+
+
+def events_upcoming(*, now=None):
+    from cms_pages.models import EventPage
+
+    now = now or timezone.now()
+    return (
+        EventPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .filter(ends_at__gte=now)
+        .order_by("starts_at")
+    )
+
+
+def events_past(*, now=None):
+    from cms_pages.models import EventPage
+
+    now = now or timezone.now()
+    return (
+        EventPage.objects.live()
+        .public()
+        .defer_streamfields()
+        .filter(ends_at__lt=now)
+        .order_by("-starts_at")
+    )

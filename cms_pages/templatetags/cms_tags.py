@@ -1,0 +1,126 @@
+"""Template helpers for editorial pages: catalogue look-ups by id, and JSON-LD."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def offer(catalogue, product_id):
+    return catalogue.offer(product_id) if catalogue else None
+
+
+@register.filter
+def offers_for(catalogue, product_ids):
+    return catalogue.offers_for(product_ids) if catalogue else []
+
+
+@register.filter
+def enterprise_offers(catalogue, partner_id):
+    return catalogue.enterprise_offers(partner_id) if catalogue else []
+
+
+@register.filter
+def partner(catalogue, partner_id):
+    return catalogue.partner(partner_id) if catalogue else None
+
+
+@register.filter
+def partner_url(catalogue, partner_id):
+    return catalogue.partner_url(partner_id) if catalogue else ""
+
+
+def _script(data) -> str:
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page):
+    return _script(page.json_ld(context["request"]))
+
+
+@register.simple_tag(takes_context=True)
+def products_json_ld(context, catalogue):
+    """schema.org Product entries for the goods and services embedded in a page."""
+    if not catalogue:
+        return ""
+    request = context["request"]
+    products = []
+    for item in catalogue:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Product",
+            "name": item.product.get_title(),
+            "url": request.build_absolute_uri(item.url),
+        }
+        if item.enterprise:
+            data["brand"] = {"@type": "Organization", "name": item.enterprise.name}
+        if item.price.exists:
+            data["offers"] = {
+                "@type": "Offer",
+                "price": str(int(item.price.incl_tax)),
+                "priceCurrency": item.price.currency,
+                "availability": "https://schema.org/"
+                + ("InStock" if item.can_buy else "OutOfStock"),
+            }
+        products.append(data)
+    return _script(products)
+
+
+NAV_CACHE_SECONDS = 60
+
+
+@register.inclusion_tag("cms_pages/includes/nav_items.html", takes_context=True)
+def editorial_nav(context):
+    """Links to the editorial sections (stories, enterprises, campaigns, events).
+
+    Section pages rarely change, so their links are cached briefly: the header costs no
+    query on most requests.
+    """
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"sections": []}
+    key = f"cms_pages:nav:{site.pk}:{site.root_page_id}"
+    sections = cache.get(key)
+    if sections is None:
+        from cms_pages.models import (
+            CampaignIndexPage,
+            EnterpriseIndexPage,
+            EventIndexPage,
+            StoryIndexPage,
+        )
+
+        sections = []
+        for model in (StoryIndexPage, EnterpriseIndexPage, CampaignIndexPage, EventIndexPage):
+            page = model.objects.live().filter(depth=site.root_page.depth + 1).first()
+            if page is not None:
+                sections.append((page.get_url(request), page.title))
+        cache.set(key, sections, NAV_CACHE_SECONDS)
+    return {"sections": sections}
+
+
+@register.simple_tag(takes_context=True)
+def offer_card(context, item, note=""):
+    from cms_pages.offer_cards import offer_card_html
+
+    return mark_safe(
+        offer_card_html(
+            request=context["request"],
+            offer=item,
+            note=note,
+            selling=context.get("selling", True) is not False,
+            basket_source=context.get("basket_source"),
+        )
+    )

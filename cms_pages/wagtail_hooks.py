@@ -1,0 +1,47 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from cms_pages.choosers import partner_chooser_viewset, product_chooser_viewset
+from cms_pages.models import ContentCreatorProfile, EventRegistration
+
+
+@hooks.register("register_admin_viewset")
+def register_catalogue_choosers():
+    return [product_chooser_viewset, partner_chooser_viewset]
+
+
+class ContentCreatorProfileAdmin(ModelAdmin):
+    model = ContentCreatorProfile
+    menu_label = _("Contents Creators")
+    menu_icon = "user"
+    list_display = ("name", "user", "created_at")
+    list_filter = ("created_at",)
+    search_fields = ("name", "bio")
+    list_export = ("name", "user", "bio", "created_at")
+    export_filename = "contents-creators"
+
+
+class EventRegistrationAdmin(ModelAdmin):
+    model = EventRegistration
+    menu_label = _("Event registrations")
+    menu_icon = "form"
+    list_display = ("name", "event", "status", "phone", "email", "created_at")
+    list_filter = ("status", "event")
+    search_fields = ("name", "phone", "email")
+    list_export = ("event", "name", "phone", "email", "status", "created_at")
+    export_filename = "event-registrations"
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+
+class EditorialAdminGroup(ModelAdminGroup):
+    menu_label = _("Editorial")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (ContentCreatorProfileAdmin, EventRegistrationAdmin)
+
+
+modeladmin_register(EditorialAdminGroup)

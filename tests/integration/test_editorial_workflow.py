@@ -1,0 +1,136 @@
+"""Wagtail's moderation workflow: a Contents Creator cannot publish, an Editor's approval does."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+from cms_pages.models import StoryPage
+from tests.factories.editorial import EditorialTree
+
+
+def member(username, group_name):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@thecen.test", password="pw-for-tests"
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+class ModerationWorkflowTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = EditorialTree()
+        cls.cc = member("cc", "Contents Creators")
+        cls.editor = member("editor", "Editors")
+        cls.mc = member("mc", "Market Creators")
+
+    def _story_form(self, action):
+        return nested_form_data(
+            {
+                "title": "마을 빵집의 새벽",
+                "slug": "마을-빵집의-새벽",
+                "lead": "새벽 다섯 시의 빵집",
+                "date": "2026-03-02",
+                "body": streamfield([]),
+                action: "1",
+            }
+        )
+
+    def _add_story(self, user, action):
+        self.client.force_login(user)
+        url = reverse(
+            "wagtailadmin_pages:add", args=("cms_pages", "storypage", self.tree.stories.pk)
+        )
+        return self.client.post(url, self._story_form(action))
+
+    def test_a_contents_creator_cannot_publish_directly(self):
+        self._add_story(self.cc, "action-publish")
+        story = StoryPage.objects.get(slug="마을-빵집의-새벽")
+        self.assertFalse(story.live)
+        self.assertEqual(self.client.get(story.url).status_code, 404)
+
+    def test_an_editors_approval_publishes_what_a_cc_submitted(self):
+        # given a story a CC submitted for moderation
+        self._add_story(self.cc, "action-submit")
+        story = StoryPage.objects.get(slug="마을-빵집의-새벽")
+        state = story.current_workflow_state
+        self.assertEqual(state.status, "in_progress")
+        self.assertEqual(state.workflow.name, "Editorial review")
+        self.assertFalse(story.live)
+        # when an editor approves it with a comment
+        self.client.force_login(self.editor)
+        response = self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(story.pk, "approve", state.current_task_state.pk),
+            ),
+            {"comment": "좋은 이야기입니다."},
+        )
+        self.assertLess(response.status_code, 400)
+        # then it is live for readers
+        story.refresh_from_db()
+        self.assertTrue(story.live)
+        self.assertEqual(self.client.get(story.url).status_code, 200)
+
+    def test_an_editor_can_reject_with_a_comment_and_nothing_is_published(self):
+        self._add_story(self.cc, "action-submit")
+        story = StoryPage.objects.get(slug="마을-빵집의-새벽")
+        state = story.current_workflow_state
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(story.pk, "reject", state.current_task_state.pk),
+            ),
+            {"comment": "사진을 더 넣어 주세요."},
+        )
+        story.refresh_from_db()
+        self.assertFalse(story.live)
+        state.refresh_from_db()
+        self.assertEqual(state.status, "needs_changes")
+        self.assertEqual(state.current_task_state.comment, "사진을 더 넣어 주세요.")
+
+    def test_a_cc_cannot_approve_their_own_story(self):
+        self._add_story(self.cc, "action-submit")
+        story = StoryPage.objects.get(slug="마을-빵집의-새벽")
+        state = story.current_workflow_state
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(story.pk, "approve", state.current_task_state.pk),
+            ),
+            {"comment": ""},
+        )
+        story.refresh_from_db()
+        self.assertFalse(story.live)
+
+    def test_an_editor_publishes_directly(self):
+        self._add_story(self.editor, "action-publish")
+        self.assertTrue(StoryPage.objects.get(slug="마을-빵집의-새벽").live)
+
+    def test_a_market_creator_may_draft_a_campaign_but_not_publish_it(self):
+        self.client.force_login(self.mc)
+        url = reverse(
+            "wagtailadmin_pages:add", args=("cms_pages", "campaignpage", self.tree.campaigns.pk)
+        )
+        self.client.post(
+            url,
+            nested_form_data(
+                {
+                    "title": "내 캠페인",
+                    "slug": "내-캠페인",
+                    "market_creator_name": "초록손 MC",
+                    "community": "성동구 상인회",
+                    "starts_on": "2026-03-01",
+                    "ends_on": "2026-03-31",
+                    "body": streamfield([]),
+                    "action-publish": "1",
+                }
+            ),
+        )
+        campaign = Page.objects.get(slug="내-캠페인")
+        self.assertFalse(campaign.live)
+        self.assertEqual(campaign.owner, self.mc)
