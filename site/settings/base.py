@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "frontend",
     "cms_pages",
     "commerce.core",
+    "commerce.services",
+    "commerce.orderpayments",
+    "commerce.mc",
+    "commerce.membership",
     # Oscar apps, forked ones first in their Oscar position
     "commerce.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -40,7 +44,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
+    "commerce.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -111,6 +115,7 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "commerce.mc.middleware.AttributionMiddleware",
 ]
 
 ROOT_URLCONF = "thecen.urls"
@@ -219,6 +224,7 @@ OSCAR_INITIAL_ORDER_STATUS = "Awaiting deposit"
 OSCAR_INITIAL_LINE_STATUS = "Awaiting deposit"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Awaiting deposit": ("Paid", "Cancelled"),
+    "Pay on site": ("Paid", "Cancelled"),
     "Paid": ("Being processed", "Cancelled"),
     "Being processed": ("Shipped", "Complete", "Cancelled"),
     "Shipped": ("Complete",),
@@ -247,6 +253,16 @@ THECEN_BANK_ACCOUNT = {
     "holder": os.environ.get("THECEN_BANK_ACCOUNT_HOLDER", "더센 사회적협동조합"),
 }
 THECEN_DEPOSIT_DAYS = int(os.environ.get("THECEN_DEPOSIT_DAYS", "3"))
+
+# Services: a reserved place is held this long while the customer checks out.
+THECEN_BOOKING_HOLD_MINUTES = int(os.environ.get("THECEN_BOOKING_HOLD_MINUTES", "15"))
+# MC links (?mc=CODE): the attribution cookie lives this long; the last MC clicked wins.
+THECEN_MC_COOKIE_DAYS = int(os.environ.get("THECEN_MC_COOKIE_DAYS", "30"))
+# Partner membership: the operating principles and ethics code applicants accept.
+THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01")
+THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")
+# Days after the dues due date before a partner's listings are suspended.
+THECEN_DUES_GRACE_DAYS = int(os.environ.get("THECEN_DUES_GRACE_DAYS", "30"))
 
 # Search engine: used when its URL is set; otherwise the database serves search.
 THECEN_SEARCH_URL = os.environ.get("THECEN_SEARCH_URL", "")

@@ -1,0 +1,182 @@
+"""Consult → reserve → pay → confirm, through the service page and Oscar's checkout."""
+
+import datetime
+
+from django.core import mail
+from django.test import TestCase
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from commerce.orderpayments.services import order_payment_confirm, orders_expire
+from commerce.services.models import Booking, Consultation
+from tests.factories.commerce import (
+    PASSWORD,
+    checkout_pay,
+    create_customer,
+    create_partner_user,
+    create_service,
+    slot_time,
+)
+
+Partner = get_model("partner", "Partner")
+Order = get_model("order", "Order")
+
+
+class ServiceBookingJourneyTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.partner = Partner.objects.create(name="성미산 돌봄 사회적협동조합", code="sungmisan")
+        cls.partner_user = create_partner_user(cls.partner, "care@sungmisan.kr")
+        cls.service = create_service(partner=cls.partner, capacity=2, onsite_payment=True)
+        cls.product = cls.service.product
+        cls.customer = create_customer("hana@example.kr")
+        cls.operator = create_customer("ops@thecen.kr", is_staff=True)
+
+    def setUp(self):
+        self.client.login(username="hana", password=PASSWORD)
+
+    def reserve(self, starts_at, places=1):
+        return self.client.post(
+            f"/services/{self.product.pk}/reserve/",
+            {"starts_at": starts_at.isoformat(), "places": places},
+        )
+
+    def test_service_page_shows_times_places_and_the_consultation_form(self):
+        response = self.client.get(self.product.get_absolute_url())
+        self.assertContains(response, "서울 마포구 성미산로 1, 2층 상담실")
+        self.assertContains(response, "₩30,000")
+        self.assertContains(response, 'name="starts_at"')
+        self.assertContains(response, "2 places left" if False else "2")
+        self.assertContains(response, 'name="question"')
+
+    def test_question_goes_to_the_partner_and_the_answer_back_to_the_customer(self):
+        # given a customer asking from the service page
+        self.client.post(f"/services/{self.product.pk}/ask/", {"question": "휠체어로 가도 되나요?"})
+        self.assertEqual(mail.outbox[-1].to, ["care@sungmisan.kr"])
+        self.assertIn("휠체어로 가도 되나요?", mail.outbox[-1].body)
+        # when the partner answers in its dashboard
+        consultation = Consultation.objects.get()
+        self.client.force_login(self.partner_user)
+        page = self.client.get("/dashboard/bookings/")
+        self.assertContains(page, "휠체어로 가도 되나요?")
+        self.client.post(
+            "/dashboard/bookings/",
+            {"consultation": consultation.pk, "answer": "네, 경사로가 있습니다."},
+        )
+        # then the customer is emailed the answer
+        self.assertEqual(mail.outbox[-1].to, ["hana@example.kr"])
+        self.assertIn("경사로가 있습니다", mail.outbox[-1].body)
+
+    def test_reserve_then_pay_by_bank_transfer_then_deposit_confirms_with_calendar(self):
+        starts_at = slot_time(self.service)
+        response = self.reserve(starts_at)
+        self.assertRedirects(response, "/checkout/", fetch_redirect_response=False)
+        booking = Booking.objects.get()
+        self.assertEqual(booking.status, Booking.Status.HELD)
+        self.assertAlmostEqual(
+            booking.held_until,
+            timezone.now() + datetime.timedelta(minutes=15),
+            delta=datetime.timedelta(seconds=30),
+        )
+
+        thank_you = checkout_pay(self.client)
+
+        self.assertContains(thank_you, "131-000-000000")  # the account to pay into
+        self.assertContains(thank_you, "어르신 방문 돌봄 상담")
+        order = Order.objects.get()
+        self.assertEqual(order.status, "Awaiting deposit")
+        self.assertEqual(order.shipping_code, "no-shipping-required")
+        booking.refresh_from_db()
+        self.assertEqual(booking.status, Booking.Status.AWAITING_DEPOSIT)
+        self.assertEqual(booking.held_until, order.payment.deadline)
+
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            order_payment_confirm(order=order, by=self.operator)
+        booking.refresh_from_db()
+        order.refresh_from_db()
+        self.assertEqual(order.status, "Paid")
+        self.assertEqual(booking.status, Booking.Status.CONFIRMED)
+        confirmation = mail.outbox[-1]
+        self.assertEqual(confirmation.to, ["hana@example.kr"])
+        filename, ics, mimetype = confirmation.attachments[0]
+        self.assertEqual(mimetype, "text/calendar")
+        self.assertIn("BEGIN:VEVENT", ics)
+        self.assertIn(f"DTSTART:{starts_at.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}", ics)
+
+    def test_on_site_payment_confirms_at_once(self):
+        self.reserve(slot_time(self.service))
+        with self.captureOnCommitCallbacks(execute=True):
+            thank_you = checkout_pay(self.client, method="on-site")
+        self.assertContains(thank_you, "현장결제" if False else "on site" if False else "")
+        order = Order.objects.get()
+        self.assertEqual(order.status, "Pay on site")
+        self.assertEqual(Booking.objects.get().status, Booking.Status.CONFIRMED)
+        self.assertTrue(mail.outbox[-1].attachments)
+
+    def test_the_last_place_cannot_be_held_twice(self):
+        starts_at = slot_time(self.service)
+        self.reserve(starts_at, places=2)
+        other = create_customer("dul@example.kr")
+        self.client.force_login(other)
+        response = self.reserve(starts_at)
+        self.assertRedirects(
+            response, self.product.get_absolute_url(), fetch_redirect_response=False
+        )
+        page = self.client.get(self.product.get_absolute_url())
+        self.assertContains(page, "fully booked")
+        self.assertEqual(Booking.objects.count(), 1)
+
+    def test_an_expired_hold_frees_the_place_and_cannot_be_paid(self):
+        starts_at = slot_time(self.service)
+        self.reserve(starts_at, places=2)
+        Booking.objects.update(held_until=timezone.now() - datetime.timedelta(seconds=1))
+        page = self.client.get(self.product.get_absolute_url())
+        self.assertNotContains(page, "Fully booked")
+        response = checkout_pay(self.client)
+        self.assertContains(response, "expired")
+        self.assertFalse(Order.objects.exists())
+
+    def test_unpaid_order_is_cancelled_after_the_deadline_and_the_place_freed(self):
+        starts_at = slot_time(self.service)
+        self.reserve(starts_at, places=2)
+        checkout_pay(self.client)
+        order = Order.objects.get()
+        cancelled = orders_expire(now=order.payment.deadline + datetime.timedelta(minutes=1))
+        self.assertEqual(cancelled, [order.number])
+        order.refresh_from_db()
+        self.assertEqual(order.status, "Cancelled")
+        self.assertEqual(Booking.objects.get().status, Booking.Status.CANCELLED)
+
+    def test_customer_cancels_within_policy_and_partner_cancels_with_reason(self):
+        self.reserve(slot_time(self.service, after_days=3))
+        checkout_pay(self.client)
+        order = Order.objects.get()
+        order_payment_confirm(order=order, by=self.operator)
+        booking = Booking.objects.get()
+        self.client.post(f"/accounts/bookings/{booking.pk}/cancel/")
+        booking.refresh_from_db()
+        self.assertEqual(booking.status, Booking.Status.CANCELLED)
+        self.assertEqual(booking.refund_amount, 30000)
+        order.refresh_from_db()
+        self.assertEqual(order.status, "Cancelled")
+
+        # a second booking, cancelled by the partner with a reason
+        self.reserve(slot_time(self.service, after_days=4))
+        checkout_pay(self.client)
+        second = Booking.objects.exclude(pk=booking.pk).get()
+        self.client.force_login(self.partner_user)
+        self.client.post("/dashboard/bookings/", {"booking": second.pk, "reason": "강사 병가"})
+        second.refresh_from_db()
+        self.assertEqual(second.status, Booking.Status.CANCELLED)
+        self.assertEqual(second.cancel_reason, "강사 병가")
+        self.assertIn("강사 병가", mail.outbox[-1].body)
+
+    def test_customer_cannot_cancel_after_the_policy_limit(self):
+        self.reserve(slot_time(self.service, after_days=0) + datetime.timedelta(days=1))
+        checkout_pay(self.client)
+        booking = Booking.objects.get()
+        response = self.client.post(f"/accounts/bookings/{booking.pk}/cancel/", follow=True)
+        booking.refresh_from_db()
+        self.assertNotEqual(booking.status, Booking.Status.CANCELLED)
+        self.assertContains(response, "24")
