@@ -94,11 +94,11 @@ class PaymentDetailsView(views.PaymentDetailsView):
         finds it submitted and is shown the order the first one placed.
         """
         with transaction.atomic():
-            locked = Basket.objects.select_for_update().get(pk=basket.pk)
-            if locked.status == Basket.SUBMITTED:
-                order = Order.objects.filter(basket_id=basket.pk).first()
-                if order is not None:
-                    return self._already_placed(order)
+            Basket.objects.select_for_update().filter(pk=basket.pk).first()
+            # Status alone cannot tell: the second request re-froze the basket in memory.
+            placed = Order.objects.filter(basket_id=basket.pk).first()
+            if placed is not None:
+                return self._already_placed(placed)
             try:
                 stock_lock_for_basket(basket=basket)
                 bookings_lock_for_basket(basket=basket, user=user, now=timezone.now())

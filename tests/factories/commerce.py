@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -16,6 +17,16 @@ ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
 PASSWORD = "correct-horse-battery"
+
+
+def ensure_reference_data() -> None:
+    """The rows data migrations create; transactional tests flush them, so make them again."""
+    from django.apps import apps
+
+    core = import_module("commerce.core.migrations.0001_korea")
+    services = import_module("commerce.services.migrations.0002_service_product_class")
+    core.add_korea(apps, None)
+    services.add_service_class(apps, None)
 
 
 def create_customer(email: str, **extra):
@@ -35,6 +46,7 @@ def create_partner_user(partner, email: str):
 
 
 def create_goods(*, partner, title: str, price: int, stock: int, upc: str = ""):
+    ensure_reference_data()
     goods_class, _ = ProductClass.objects.get_or_create(
         slug="goods", defaults={"name": "상품", "requires_shipping": True, "track_stock": True}
     )
@@ -70,6 +82,7 @@ def create_service(
     cancel_hours: int = 24,
 ):
     """A service bookable every day at ``start`` for ``capacity`` people."""
+    ensure_reference_data()
     service_class = ProductClass.objects.get(slug="service")
     product = Product.objects.create(
         title=title, product_class=service_class, structure=Product.STANDALONE
