@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "membership"
-urlpatterns = []
+urlpatterns = [
+    path("partners/apply/", views.ApplyView.as_view(), name="apply"),
+]

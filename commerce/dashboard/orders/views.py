@@ -1,0 +1,19 @@
+"""Oscar's order dashboard, where a partner sees and fulfils only its own lines."""
+
+from django.utils.translation import gettext as _
+from oscar.apps.dashboard.orders import views
+from oscar.apps.dashboard.orders.views import *  # noqa: F403
+
+
+class OrderDetailView(views.OrderDetailView):
+    def get_order_lines(self):
+        lines = super().get_order_lines()
+        if self.request.user.is_staff:
+            return lines
+        return lines.filter(partner__users=self.request.user)
+
+    def handle_order_action(self, request, order, action):
+        # The order as a whole (status, payment) belongs to the operator; partners act on lines.
+        if not request.user.is_staff and action != "save_note":
+            return self.reload_page(error=_("Only the operator can change the whole order."))
+        return super().handle_order_action(request, order, action)
