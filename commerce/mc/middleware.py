@@ -1,3 +1,5 @@
+from django.utils.encoding import escape_uri_path
+
 from .services import attribution_set
 
 
@@ -11,5 +13,7 @@ class AttributionMiddleware:
         response = self.get_response(request)
         code = request.GET.get("mc")
         if code and request.method == "GET":
-            attribution_set(request, response, mc_code=code, source_page=request.path)
+            attribution_set(
+                request, response, mc_code=code, source_page=escape_uri_path(request.path)
+            )
         return response

@@ -15,7 +15,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Click, CommissionRule, LedgerEntry, MarketCreator, OrderAttribution
+from .models import (
+    Click,
+    CommissionRule,
+    LedgerEntry,
+    MarketCreator,
+    MCKind,
+    OrderAttribution,
+)
 
 COOKIE_NAME = "thecen_mc"
 _SALT = "thecen.mc.attribution"
@@ -162,6 +169,15 @@ def ledger_reverse_lines(*, lines) -> list[LedgerEntry]:
     return reversals
 
 
+def ledger_confirm_matured(*, now: datetime.datetime | None = None) -> int:
+    """Pending entries older than the return window (THECEN_MC_CONFIRM_DAYS) are confirmed."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.THECEN_MC_CONFIRM_DAYS)
+    return LedgerEntry.objects.filter(
+        status=LedgerEntry.Status.PENDING, created__lte=cutoff
+    ).update(status=LedgerEntry.Status.CONFIRMED)
+
+
 def ledger_mark_paid(*, mc: MarketCreator, until: datetime.datetime) -> int:
     """Operator pays an MC out: every unpaid entry up to ``until`` becomes paid."""
     return (
@@ -172,8 +188,6 @@ def ledger_mark_paid(*, mc: MarketCreator, until: datetime.datetime) -> int:
 
 
 def mc_apply(*, user, name: str, kind: str, email: str, phone: str, community: str = ""):
-    from .models import MCKind
-
     return MarketCreator.objects.create(
         user=user,
         name=name,

@@ -4,8 +4,8 @@ import datetime
 import re
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
