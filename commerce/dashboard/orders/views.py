@@ -1,5 +1,6 @@
 """Oscar's order dashboard, where a partner sees and fulfils only its own lines."""
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403
@@ -17,3 +18,12 @@ class OrderDetailView(views.OrderDetailView):
         if not request.user.is_staff and action != "save_note":
             return self.reload_page(error=_("Only the operator can change the whole order."))
         return super().handle_order_action(request, order, action)
+
+
+class LineDetailView(views.LineDetailView):
+    def get_object(self, queryset=None):
+        line = super().get_object(queryset)
+        user = self.request.user
+        if not user.is_staff and not line.partner.users.filter(pk=user.pk).exists():
+            raise Http404()
+        return line
