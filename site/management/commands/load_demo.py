@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from thecen.demo import catalogue, pages
+from thecen.demo import catalogue, commerce, pages
 
 
 class Command(BaseCommand):
@@ -18,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, admin_password=None, **options):
         catalogue.load()
         pages.load()
+        commerce.load()
         if admin_password:
             User = get_user_model()
             user, _ = User.objects.get_or_create(
