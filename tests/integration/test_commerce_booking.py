@@ -46,7 +46,7 @@ class ServiceBookingJourneyTest(TestCase):
         self.assertContains(response, "서울 마포구 성미산로 1, 2층 상담실")
         self.assertContains(response, "₩30,000")
         self.assertContains(response, 'name="starts_at"')
-        self.assertContains(response, "2 places left" if False else "2")
+        self.assertContains(response, "2자리 남음")
         self.assertContains(response, 'name="question"')
 
     def test_question_goes_to_the_partner_and_the_answer_back_to_the_customer(self):
@@ -108,7 +108,7 @@ class ServiceBookingJourneyTest(TestCase):
         self.reserve(slot_time(self.service))
         with self.captureOnCommitCallbacks(execute=True):
             thank_you = checkout_pay(self.client, method="on-site")
-        self.assertContains(thank_you, "현장결제" if False else "on site" if False else "")
+        self.assertContains(thank_you, "현장에서 제공기관에 결제해 주세요")
         order = Order.objects.get()
         self.assertEqual(order.status, "Pay on site")
         self.assertEqual(Booking.objects.get().status, Booking.Status.CONFIRMED)
@@ -124,7 +124,7 @@ class ServiceBookingJourneyTest(TestCase):
             response, self.product.get_absolute_url(), fetch_redirect_response=False
         )
         page = self.client.get(self.product.get_absolute_url())
-        self.assertContains(page, "fully booked")
+        self.assertContains(page, "방금 이 시간의 예약이 모두 찼습니다")
         self.assertEqual(Booking.objects.count(), 1)
 
     def test_an_expired_hold_frees_the_place_and_cannot_be_paid(self):
@@ -132,9 +132,9 @@ class ServiceBookingJourneyTest(TestCase):
         self.reserve(starts_at, places=2)
         Booking.objects.update(held_until=timezone.now() - datetime.timedelta(seconds=1))
         page = self.client.get(self.product.get_absolute_url())
-        self.assertNotContains(page, "Fully booked")
+        self.assertNotContains(page, "마감")
         response = checkout_pay(self.client)
-        self.assertContains(response, "expired")
+        self.assertContains(response, "예약 확보 시간이 지났습니다")
         self.assertFalse(Order.objects.exists())
 
     def test_unpaid_order_is_cancelled_after_the_deadline_and_the_place_freed(self):
@@ -179,4 +179,4 @@ class ServiceBookingJourneyTest(TestCase):
         response = self.client.post(f"/accounts/bookings/{booking.pk}/cancel/", follow=True)
         booking.refresh_from_db()
         self.assertNotEqual(booking.status, Booking.Status.CANCELLED)
-        self.assertContains(response, "24")
+        self.assertContains(response, "예약은 시작 24시간 전까지만 취소할 수 있습니다")

@@ -71,7 +71,7 @@ def test_two_customers_racing_for_the_last_place_one_gets_it(postgres):
     assert locations == sorted(["/checkout/", service.product.get_absolute_url()])
     loser = racers[[r["Location"] for r in responses].index(service.product.get_absolute_url())]
     page = loser.get(service.product.get_absolute_url())
-    assert "fully booked" in page.content.decode()
+    assert "방금 이 시간의 예약이 모두 찼습니다" in page.content.decode()
 
 
 def test_last_item_bought_by_two_at_once_is_sold_once(postgres):
@@ -96,7 +96,7 @@ def test_last_item_bought_by_two_at_once_is_sold_once(postgres):
     loser = [r for r in responses if r.status_code == 200]
     assert len(winner) == 1 and winner[0]["Location"] == "/checkout/thank-you/"
     assert len(loser) == 1
-    assert "Sorry, only 0 of 마지막 꿀 한 병 left" in loser[0].content.decode()
+    assert "마지막 꿀 한 병은(는) 0개만 남았습니다" in loser[0].content.decode()
 
 
 def test_place_order_submitted_twice_at_once_creates_one_order(postgres):

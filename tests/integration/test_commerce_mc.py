@@ -133,7 +133,7 @@ class MarketCreatorJourneyTest(TestCase):
     def test_other_people_cannot_review_or_see_an_mc_dashboard(self):
         self.client.force_login(self.buyer)
         page = self.client.get("/mc/dashboard/")
-        self.assertContains(page, "not an approved Market Creator")
+        self.assertContains(page, "아직 승인된 마켓크리에이터가 아닙니다")
         self.assertNotEqual(self.client.get(f"/cms/mc/{self.other_mc.pk}/review/").status_code, 200)
         self.client.logout()
         self.assertEqual(self.client.get("/mc/dashboard/").status_code, 302)

@@ -91,7 +91,7 @@ class MembershipJourneyTest(TestCase):
 
     def test_application_with_an_invalid_number_is_refused_with_a_clear_message(self):
         response = self.apply(brn=INVALID_BRN)
-        self.assertContains(response, "not valid")
+        self.assertContains(response, "올바른 사업자등록번호가 아닙니다")
         self.assertFalse(PartnerApplication.objects.exists())
 
     def test_acceptance_of_principles_and_ethics_is_required(self):
@@ -104,13 +104,13 @@ class MembershipJourneyTest(TestCase):
     def test_the_same_business_cannot_apply_twice(self):
         self.apply()
         response = self.apply(name="같은 사업자")
-        self.assertContains(response, "already a member")
+        self.assertContains(response, "이미 회원이거나 심사 중인 신청이 있는 사업자입니다")
         self.assertEqual(PartnerApplication.objects.count(), 1)
 
     def test_apply_approve_then_list_goods_within_the_grade(self):
         # given an application through the public form
         response = self.apply()
-        self.assertContains(response, "Application received")
+        self.assertContains(response, "신청을 받았습니다")
         application = PartnerApplication.objects.get()
         self.assertEqual(application.brn, "2208162517")
         self.assertEqual(application.principles_version, "2026-01")
@@ -148,7 +148,7 @@ class MembershipJourneyTest(TestCase):
         self.assertTrue(Product.objects.filter(title="햇살 반찬 꾸러미").exists())
         # a second listing is over the grade's limit and refused with a clear message
         refused = self.create_product(partner, "햇살 김치")
-        self.assertContains(refused, "allows 1 listings")
+        self.assertContains(refused, "준회원 등급은 상품을 1개까지 등록할 수 있고")
         self.assertFalse(Product.objects.filter(title="햇살 김치").exists())
         # it sees its own product only
         products = self.client.get("/dashboard/catalogue/")
@@ -211,7 +211,7 @@ class MembershipJourneyTest(TestCase):
 
         self.assertEqual(suspended, [partner])
         page = self.client.get(product.get_absolute_url())
-        self.assertContains(page, "Not available at the moment")
+        self.assertContains(page, "지금은 구매할 수 없습니다")
         self.client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
         self.assertEqual(self.client.get("/basket/").context["basket"].num_items, 0)
         self.assertTrue(Product.objects.filter(pk=product.pk).exists())  # nothing deleted

@@ -1,7 +1,7 @@
 """Who may open which commerce page: PA, MC, CC/editor, operator, customer, anonymous."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.test import TestCase
 from oscar.core.loading import get_model
 
@@ -51,8 +51,12 @@ class PermissionMatrixTest(TestCase):
             code="emc",
             status="approved",
         )
-        cls.users["cc"].groups.add(Group.objects.get(name="Editors"))
-        cls.users["editor"].groups.add(Group.objects.get(name="Moderators"))
+        # Wagtail's own groups; made again here in case a transactional test flushed them
+        access_admin = Permission.objects.get(codename="access_admin")
+        for who, name in (("cc", "Editors"), ("editor", "Moderators")):
+            group, _ = Group.objects.get_or_create(name=name)
+            group.permissions.add(access_admin)
+            cls.users[who].groups.add(group)
 
     def status(self, who, url):
         self.client.logout()
