@@ -291,3 +291,23 @@ def consultation_answer(*, consultation: Consultation, answer: str, by) -> Consu
         [consultation.customer.email],
     )
     return consultation
+
+
+def booking_mark_paid_on_site(*, booking: Booking, by) -> Booking:
+    """The partner was paid on site: the order becomes Paid (and the MC commission is written).
+
+    Allowed only when every line of the order is the partner's own, or for the operator.
+    """
+    from commerce.orderpayments.services import order_payment_confirm
+
+    line = booking.order_line
+    if booking.paid_by != Booking.PaidBy.ON_SITE or line is None:
+        raise BookingError(_("This booking is not paid on site."))
+    order = line.order
+    if not by.is_staff and order.lines.exclude(partner__users=by).exists():
+        raise BookingError(_("This order has lines of other providers: ask the operator."))
+    try:
+        order_payment_confirm(order=order, by=by)
+    except ValueError as error:
+        raise BookingError(str(error)) from error
+    return booking

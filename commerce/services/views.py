@@ -17,6 +17,7 @@ from .services import (
     BookingError,
     booking_cancel_by_customer,
     booking_cancel_by_partner,
+    booking_mark_paid_on_site,
     booking_reserve,
     consultation_answer,
     consultation_ask,
@@ -133,7 +134,16 @@ class PartnerBookingsView(PartnerDashboardMixin, TemplateView):
 
     def post(self, request):
         user = request.user
-        if "booking" in request.POST:
+        if "paid_on_site" in request.POST:
+            booking = get_object_or_404(
+                bookings_for_partner_user(user=user), pk=request.POST["paid_on_site"]
+            )
+            try:
+                booking_mark_paid_on_site(booking=booking, by=user)
+                messages.success(request, _("The payment on site is recorded."))
+            except BookingError as error:
+                messages.error(request, str(error))
+        elif "booking" in request.POST:
             booking = get_object_or_404(
                 bookings_for_partner_user(user=user), pk=request.POST["booking"]
             )

@@ -232,7 +232,21 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Cancelled": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
-OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
+OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
+    # Partners answer questions and manage bookings; operators confirm bank transfers.
+    {
+        "label": _("Bookings"),
+        "icon": "fas fa-calendar-check",
+        "url_name": "services:dashboard-bookings",
+        "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Deposits"),
+        "icon": "fas fa-won-sign",
+        "url_name": "orderpayments:deposits",
+        "access_fn": lambda user, *args: user.is_staff,
+    },
+]
 
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 

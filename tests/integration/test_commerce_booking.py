@@ -111,8 +111,14 @@ class ServiceBookingJourneyTest(TestCase):
         self.assertContains(thank_you, "현장에서 제공기관에 결제해 주세요")
         order = Order.objects.get()
         self.assertEqual(order.status, "Pay on site")
-        self.assertEqual(Booking.objects.get().status, Booking.Status.CONFIRMED)
+        booking = Booking.objects.get()
+        self.assertEqual(booking.status, Booking.Status.CONFIRMED)
         self.assertTrue(mail.outbox[-1].attachments)
+        # the partner records the payment it took on the day
+        self.client.force_login(self.partner_user)
+        self.client.post("/dashboard/bookings/", {"paid_on_site": booking.pk})
+        order.refresh_from_db()
+        self.assertEqual(order.status, "Paid")
 
     def test_the_last_place_cannot_be_held_twice(self):
         starts_at = slot_time(self.service)

@@ -98,6 +98,15 @@ class PermissionMatrixTest(TestCase):
                     problems.append(f"{who} {url}: expected {expected}, got {got}")
         self.assertEqual(problems, [])
 
+    def test_dashboard_menus_lead_partners_to_bookings_and_operators_to_deposits(self):
+        self.client.force_login(self.users["pa"])
+        page = self.client.get("/dashboard/")
+        self.assertContains(page, 'href="/dashboard/bookings/"')
+        self.assertNotContains(page, 'href="/dashboard/deposits/"')
+        self.client.force_login(self.users["operator"])
+        page = self.client.get("/dashboard/")
+        self.assertContains(page, 'href="/dashboard/deposits/"')
+
     def test_each_partner_sees_and_fulfils_only_its_own_lines_of_a_shared_order(self):
         # given one order with goods from both partners
         self.client.login(username="buyer", password=PASSWORD)
