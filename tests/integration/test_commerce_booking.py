@@ -3,12 +3,15 @@
 import datetime
 
 from django.core import mail
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from commerce.orderpayments.services import order_payment_confirm, orders_expire
 from commerce.services.models import Booking, Consultation
+from commerce.services.services import bookings_send_reminders
 from tests.factories.commerce import (
     PASSWORD,
     checkout_pay,
@@ -103,6 +106,41 @@ class ServiceBookingJourneyTest(TestCase):
         self.assertEqual(mimetype, "text/calendar")
         self.assertIn("BEGIN:VEVENT", ics)
         self.assertIn(f"DTSTART:{starts_at.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}", ics)
+
+    def test_service_page_reads_its_open_times_in_a_few_queries(self):
+        # four weeks of daily slots: the query count must not grow with bookings
+        url = self.product.get_absolute_url()
+        self.client.get(url)  # warm up Oscar's analytics and thumbnail rows
+
+        def count():
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(url)
+            return response, len(queries)
+
+        _, before = count()
+        other = self.client_class()
+        other.force_login(create_customer("other@example.kr"))
+        for days in (2, 3, 4):
+            other.post(
+                f"/services/{self.product.pk}/reserve/",
+                {"starts_at": slot_time(self.service, after_days=days).isoformat(), "places": 1},
+            )
+        response, after = count()
+        self.assertContains(response, "1자리 남음", count=3)
+        self.assertEqual(after, before)
+        self.assertLessEqual(after, 40)  # Oscar's product page itself makes most of them
+
+    def test_reminder_with_calendar_goes_out_the_day_before(self):
+        self.reserve(slot_time(self.service, after_days=1))
+        checkout_pay(self.client)
+        order_payment_confirm(order=Order.objects.get(), by=self.operator)
+        mail.outbox.clear()
+        booking = Booking.objects.get()
+        day_before = booking.slot.starts_at - datetime.timedelta(hours=20)
+        self.assertEqual(bookings_send_reminders(now=day_before), 1)
+        self.assertEqual(bookings_send_reminders(now=day_before), 0)  # once only
+        self.assertEqual(mail.outbox[0].to, ["hana@example.kr"])
+        self.assertEqual(mail.outbox[0].attachments[0][2], "text/calendar")
 
     def test_on_site_payment_confirms_at_once(self):
         self.reserve(slot_time(self.service))
