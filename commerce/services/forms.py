@@ -1,5 +1,8 @@
 from django import forms
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+
+from .models import AvailabilityException, Service, WeeklySlot
 
 
 class ReserveForm(forms.Form):
@@ -19,3 +22,50 @@ class AnswerForm(forms.Form):
 
 class PartnerCancelForm(forms.Form):
     reason = forms.CharField(label=_("Reason for the customer"), max_length=500)
+
+
+class ServiceForm(forms.ModelForm):
+    class Meta:
+        model = Service
+        fields = [
+            "group",
+            "duration_minutes",
+            "place",
+            "consult_first",
+            "onsite_payment",
+            "horizon_days",
+            "cancel_hours",
+            "cancellation_policy",
+        ]
+
+
+WeeklySlotFormSet = inlineformset_factory(
+    Service,
+    WeeklySlot,
+    fields=["weekday", "start", "capacity"],
+    extra=2,
+    can_delete=True,
+    widgets={
+        "weekday": forms.Select(
+            choices=[
+                (0, _("Monday")),
+                (1, _("Tuesday")),
+                (2, _("Wednesday")),
+                (3, _("Thursday")),
+                (4, _("Friday")),
+                (5, _("Saturday")),
+                (6, _("Sunday")),
+            ]
+        ),
+        "start": forms.TimeInput(attrs={"type": "time"}),
+    },
+)
+
+ExceptionFormSet = inlineformset_factory(
+    Service,
+    AvailabilityException,
+    fields=["date", "capacity", "note"],
+    extra=1,
+    can_delete=True,
+    widgets={"date": forms.DateInput(attrs={"type": "date"})},
+)

@@ -105,3 +105,14 @@ def service_partner_users(*, service: Service):
     return (
         get_user_model().objects.filter(partners__stockrecords__product=service.product).distinct()
     )
+
+
+def services_for_partner_user(*, user):
+    """Products of class ``service`` a dashboard user may set up."""
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    products = Product.objects.filter(product_class__slug="service")
+    if user.is_staff:
+        return products
+    return products.filter(stockrecords__partner__users=user).distinct()

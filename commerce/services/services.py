@@ -311,3 +311,13 @@ def booking_mark_paid_on_site(*, booking: Booking, by) -> Booking:
     except ValueError as error:
         raise BookingError(str(error)) from error
     return booking
+
+
+def service_save(*, form, slots, exceptions) -> Service:
+    """Save a service with its weekly times and exceptions; existing bookings are kept."""
+    with transaction.atomic():
+        service = form.save()
+        slots.instance = exceptions.instance = service
+        slots.save()
+        exceptions.save()
+    return service

@@ -10,4 +10,9 @@ urlpatterns = [
     path("accounts/bookings/", views.MyBookingsView.as_view(), name="my-bookings"),
     path("accounts/bookings/<int:pk>/cancel/", views.booking_cancel_view, name="cancel"),
     path("dashboard/bookings/", views.PartnerBookingsView.as_view(), name="dashboard-bookings"),
+    path(
+        "dashboard/services/<int:product_pk>/",
+        views.PartnerServiceView.as_view(),
+        name="dashboard-service",
+    ),
 ]

@@ -10,9 +10,17 @@ from django.views.generic import TemplateView
 
 from commerce.partner.access import can_use_partner_dashboard
 
-from .forms import AnswerForm, ConsultationForm, PartnerCancelForm, ReserveForm
+from .forms import (
+    AnswerForm,
+    ConsultationForm,
+    ExceptionFormSet,
+    PartnerCancelForm,
+    ReserveForm,
+    ServiceForm,
+    WeeklySlotFormSet,
+)
 from .models import Booking, Consultation, Service
-from .selectors import bookings_for_partner_user, bookings_for_user
+from .selectors import bookings_for_partner_user, bookings_for_user, services_for_partner_user
 from .services import (
     BookingError,
     booking_cancel_by_customer,
@@ -21,6 +29,7 @@ from .services import (
     booking_reserve,
     consultation_answer,
     consultation_ask,
+    service_save,
 )
 
 
@@ -128,6 +137,7 @@ class PartnerBookingsView(PartnerDashboardMixin, TemplateView):
                 service__product__stockrecords__partner__users=user
             ).distinct()
         ctx["consultations"] = consultations
+        ctx["services"] = services_for_partner_user(user=user)
         ctx["cancel_form"] = PartnerCancelForm()
         ctx["answer_form"] = AnswerForm()
         return ctx
@@ -169,3 +179,39 @@ class PartnerBookingsView(PartnerDashboardMixin, TemplateView):
                 )
                 messages.success(request, _("Your answer was sent to the customer."))
         return redirect("services:dashboard-bookings")
+
+
+class PartnerServiceView(PartnerDashboardMixin, TemplateView):
+    """A partner sets a service's details and its availability (week, exceptions, horizon)."""
+
+    template_name = "commerce/services/dashboard_service.html"
+
+    def get_service(self):
+        product = get_object_or_404(
+            services_for_partner_user(user=self.request.user), pk=self.kwargs["product_pk"]
+        )
+        return getattr(product, "service", None) or Service(product=product)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        service = kwargs.get("service") or self.get_service()
+        ctx["service"] = service
+        ctx["form"] = kwargs.get("form") or ServiceForm(instance=service)
+        ctx["slots"] = kwargs.get("slots") or WeeklySlotFormSet(instance=service, prefix="slots")
+        ctx["exceptions"] = kwargs.get("exceptions") or ExceptionFormSet(
+            instance=service, prefix="exceptions"
+        )
+        return ctx
+
+    def post(self, request, product_pk):
+        service = self.get_service()
+        form = ServiceForm(request.POST, instance=service)
+        slots = WeeklySlotFormSet(request.POST, instance=service, prefix="slots")
+        exceptions = ExceptionFormSet(request.POST, instance=service, prefix="exceptions")
+        if form.is_valid() and slots.is_valid() and exceptions.is_valid():
+            service_save(form=form, slots=slots, exceptions=exceptions)
+            messages.success(request, _("The service and its times are saved."))
+            return redirect("services:dashboard-service", product_pk=product_pk)
+        return self.render_to_response(
+            self.get_context_data(service=service, form=form, slots=slots, exceptions=exceptions)
+        )

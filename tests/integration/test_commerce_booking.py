@@ -18,6 +18,7 @@ from tests.factories.commerce import (
     create_customer,
     create_partner_user,
     create_service,
+    next_weekday,
     slot_time,
 )
 
@@ -224,3 +225,57 @@ class ServiceBookingJourneyTest(TestCase):
         booking.refresh_from_db()
         self.assertNotEqual(booking.status, Booking.Status.CANCELLED)
         self.assertContains(response, "예약은 시작 24시간 전까지만 취소할 수 있습니다")
+
+
+class PartnerSetsAvailabilityTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.partner = Partner.objects.create(name="마을목공 협동조합", code="mokgong")
+        cls.partner_user = create_partner_user(cls.partner, "wood@mokgong.kr")
+        cls.other_user = create_partner_user(
+            Partner.objects.create(name="다른 조합", code="other"), "x@other.kr"
+        )
+        service = create_service(partner=cls.partner, title="목공 원데이 클래스")
+        service.weekly_slots.all().delete()
+        cls.product = service.product
+
+    def test_partner_sets_weekly_times_and_closes_a_day(self):
+        wednesday = next_weekday(2, after_days=1)
+        closed = wednesday + datetime.timedelta(days=7)
+        self.client.force_login(self.partner_user)
+        url = f"/dashboard/services/{self.product.pk}/"
+        self.assertContains(self.client.get("/dashboard/bookings/"), url)
+        response = self.client.post(
+            url,
+            {
+                "group": "education",
+                "duration_minutes": 120,
+                "place": "서울 성북구 마을공방",
+                "horizon_days": 20,
+                "cancel_hours": 48,
+                "cancellation_policy": "이틀 전까지 전액 환불",
+                "slots-TOTAL_FORMS": 1,
+                "slots-INITIAL_FORMS": 0,
+                "slots-0-weekday": 2,
+                "slots-0-start": "15:00",
+                "slots-0-capacity": 4,
+                "exceptions-TOTAL_FORMS": 1,
+                "exceptions-INITIAL_FORMS": 0,
+                "exceptions-0-date": closed.isoformat(),
+                "exceptions-0-capacity": "",
+                "exceptions-0-note": "공방 휴무",
+            },
+        )
+        self.assertRedirects(response, url)
+
+        page = self.client.get(self.product.get_absolute_url())
+        self.assertContains(page, "서울 성북구 마을공방")
+        self.assertContains(page, f'value="{wednesday.isoformat()}T15:00:00+09:00"')
+        self.assertNotContains(page, f'value="{closed.isoformat()}T15:00:00+09:00"')
+        self.assertContains(page, "4자리 남음")
+
+    def test_another_partner_cannot_open_the_settings(self):
+        self.client.force_login(self.other_user)
+        self.assertEqual(
+            self.client.get(f"/dashboard/services/{self.product.pk}/").status_code, 404
+        )
