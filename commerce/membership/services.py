@@ -18,6 +18,11 @@ from oscar.core.loading import get_model
 from .models import DuesInvoice, Grade, Membership, PartnerApplication
 
 Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+Option = get_model("catalogue", "Option")
+DUES_OPTION = "dues-invoice"
 
 
 def partner_application_submit(*, data: dict) -> PartnerApplication:
@@ -145,3 +150,49 @@ def memberships_suspend_overdue(*, today: datetime.date | None = None) -> list:
     partners = list(Partner.objects.filter(pk__in=partner_ids, suspended_at__isnull=True))
     Partner.objects.filter(pk__in=[p.pk for p in partners]).update(suspended_at=timezone.now())
     return partners
+
+
+def _dues_product(invoice: DuesInvoice):
+    """The product a dues invoice is paid through: one per grade and year, sold by the operator."""
+    grade = invoice.membership.grade
+    operator, _created = Partner.objects.get_or_create(
+        code="thecen", defaults={"name": settings.THECEN_OPERATOR["name"]}
+    )
+    product, _created = Product.objects.get_or_create(
+        upc=f"DUES-{grade.code}-{invoice.year}",
+        defaults={
+            "title": _("Annual dues %(year)s (%(grade)s)") % {"year": invoice.year, "grade": grade},
+            "product_class": ProductClass.objects.get(slug="dues"),
+            "structure": Product.STANDALONE,
+            "is_public": False,
+        },
+    )
+    StockRecord.objects.update_or_create(
+        product=product,
+        partner=operator,
+        defaults={"partner_sku": product.upc, "price_currency": "KRW", "price": invoice.amount},
+    )
+    return product
+
+
+def dues_invoice_add_to_basket(*, invoice: DuesInvoice, basket):
+    """Pay dues through the ordinary checkout (bank transfer): the line carries the invoice."""
+    if invoice.status == DuesInvoice.Status.PAID:
+        raise ValueError(_("These dues are already paid."))
+    option = Option.objects.get(code=DUES_OPTION)
+    line, _created = basket.add_product(
+        _dues_product(invoice), quantity=1, options=[{"option": option, "value": str(invoice.pk)}]
+    )
+    return line
+
+
+def dues_paid_by_order(*, order) -> list[DuesInvoice]:
+    """A paid order settles the dues invoices its lines carry."""
+    paid = []
+    for line in order.lines.prefetch_related("attributes__option"):
+        for attribute in line.attributes.all():
+            if attribute.option.code == DUES_OPTION:
+                invoice = DuesInvoice.objects.filter(pk=attribute.value).first()
+                if invoice is not None and invoice.status != DuesInvoice.Status.PAID:
+                    paid.append(dues_mark_paid(invoice=invoice))
+    return paid

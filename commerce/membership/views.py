@@ -5,9 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from commerce.services.views import PartnerDashboardMixin
+
 from .forms import PartnerApplicationForm, ReviewForm
-from .models import DuesInvoice, PartnerApplication
+from .models import DuesInvoice, Membership, PartnerApplication
+from .selectors import membership_listing_error
 from .services import (
+    dues_invoice_add_to_basket,
     dues_mark_paid,
     membership_approve,
     membership_reject,
@@ -82,3 +86,37 @@ def dues_paid_view(request, pk):
     dues_mark_paid(invoice=invoice)
     messages.success(request, _("The dues are marked paid."))
     return redirect("membership_duesinvoice_modeladmin_index")
+
+
+class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
+    """A partner's grade, listing allowance, dues and suspension, with online dues payment."""
+
+    template_name = "commerce/membership/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        memberships = (
+            Membership.objects.filter(partner__users=self.request.user)
+            .select_related("partner", "grade")
+            .prefetch_related("invoices")
+        )
+        ctx["memberships"] = [
+            {
+                "membership": m,
+                "listed": m.partner.stockrecords.count(),
+                "listing_error": membership_listing_error(partner=m.partner),
+            }
+            for m in memberships
+        ]
+        return ctx
+
+    def post(self, request):
+        invoice = get_object_or_404(
+            DuesInvoice, pk=request.POST.get("invoice"), membership__partner__users=request.user
+        )
+        try:
+            dues_invoice_add_to_basket(invoice=invoice, basket=request.basket)
+        except ValueError as error:
+            messages.error(request, str(error))
+            return redirect("membership:dashboard")
+        return redirect("checkout:index")

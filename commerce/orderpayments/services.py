@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from commerce.checkout.payment import deposit_deadline
 from commerce.mc.services import ledger_record_paid_lines, ledger_reverse_lines
+from commerce.membership.services import dues_paid_by_order
 from commerce.services.services import bookings_confirm_paid, bookings_release_for_order
 
 from .models import OrderPayment, PaymentMethod
@@ -64,6 +65,7 @@ def order_payment_confirm(*, order, by) -> OrderPayment:
         _record_event(order=order, name="Paid", amount=order.total_incl_tax, lines=lines)
         bookings_confirm_paid(order=order)
         ledger_record_paid_lines(order=order)
+        dues_paid_by_order(order=order)
     return payment
 
 

@@ -241,6 +241,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
     },
     {
+        "label": _("Membership"),
+        "icon": "fas fa-id-card",
+        "url_name": "membership:dashboard",
+        "access_fn": lambda user, *args: user.has_perm("partner.dashboard_access"),
+    },
+    {
         "label": _("Deposits"),
         "icon": "fas fa-won-sign",
         "url_name": "orderpayments:deposits",

@@ -25,8 +25,10 @@ def ensure_reference_data() -> None:
 
     core = import_module("commerce.core.migrations.0001_korea")
     services = import_module("commerce.services.migrations.0002_service_product_class")
+    membership = import_module("commerce.membership.migrations.0002_dues_product_class")
     core.add_korea(apps, None)
     services.add_service_class(apps, None)
+    membership.add_dues_class(apps, None)
 
 
 def create_customer(email: str, **extra):

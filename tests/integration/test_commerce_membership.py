@@ -13,12 +13,20 @@ from oscar.core.loading import get_class, get_model
 from commerce.membership.brn import brn_check_digit, brn_clean
 from commerce.membership.models import DuesInvoice, Grade, Membership, PartnerApplication
 from commerce.membership.services import memberships_suspend_overdue
-from tests.factories.commerce import create_goods
+from commerce.orderpayments.services import order_payment_confirm
+from tests.factories.commerce import (
+    checkout_pay,
+    create_customer,
+    create_goods,
+    create_partner_user,
+    ensure_reference_data,
+)
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 create_from_breadcrumbs = get_class("catalogue.categories", "create_from_breadcrumbs")
 ProductClass = get_model("catalogue", "ProductClass")
+Order = get_model("order", "Order")
 
 VALID_BRN = "220-81-62517"  # check digit 7
 INVALID_BRN = "220-81-62518"  # same number, wrong check digit
@@ -222,3 +230,44 @@ class MembershipJourneyTest(TestCase):
         self.assertFalse(partner.is_suspended)
         self.client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
         self.assertEqual(self.client.get("/basket/").context["basket"].num_items, 1)
+
+
+class DuesPaidOnlineTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        ensure_reference_data()
+        grade = Grade.objects.create(
+            name="정회원", code="regular", listing_limit=50, promotion_slots=2, annual_dues=300000
+        )
+        cls.partner = Partner.objects.create(
+            name="초록공방", code="chorok", suspended_at=timezone.now()
+        )
+        cls.user = create_partner_user(cls.partner, "green@chorok.kr")
+        membership = Membership.objects.create(
+            partner=cls.partner, grade=grade, since=timezone.localdate()
+        )
+        cls.invoice = DuesInvoice.objects.create(
+            membership=membership,
+            year=2026,
+            amount=300000,
+            due_date=timezone.localdate() - datetime.timedelta(days=40),
+        )
+        cls.operator = create_customer("ops@thecen.kr", is_staff=True)
+
+    def test_partner_pays_overdue_dues_through_checkout_and_listings_return(self):
+        self.client.force_login(self.user)
+        page = self.client.get("/dashboard/membership/")
+        self.assertContains(page, "회비가 밀려")
+        self.assertContains(page, "₩300,000")
+        self.client.post("/dashboard/membership/", {"invoice": self.invoice.pk})
+        thank_you = checkout_pay(self.client)
+        self.assertContains(thank_you, "131-000-000000")
+        order = Order.objects.get()
+        self.assertEqual(order.total_incl_tax, 300000)
+
+        order_payment_confirm(order=order, by=self.operator)
+
+        self.invoice.refresh_from_db()
+        self.partner.refresh_from_db()
+        self.assertEqual(self.invoice.status, "paid")
+        self.assertFalse(self.partner.is_suspended)
