@@ -25,14 +25,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         ctx = super().get_context(request, *args, **kwargs)
-        ctx["stories"] = (
-            StoryPage.objects.live().public().order_by("-first_published_at")[:6]
-        )
-        ctx["products"] = (
-            Product.objects.browsable()
-            .base_queryset()
-            .order_by("-date_created")[:8]
-        )
+        ctx["stories"] = StoryPage.objects.live().public().order_by("-first_published_at")[:6]
+        ctx["products"] = Product.objects.browsable().base_queryset().order_by("-date_created")[:8]
         return ctx
 
 

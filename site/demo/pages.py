@@ -49,8 +49,6 @@ def load() -> HomePage:
     for title, lead, paragraph in STORIES:
         if not StoryPage.objects.filter(title=title).exists():
             index.add_child(
-                instance=StoryPage(
-                    title=title, lead=lead, body=[("paragraph", paragraph)]
-                )
+                instance=StoryPage(title=title, lead=lead, body=[("paragraph", paragraph)])
             )
     return home
