@@ -5,8 +5,18 @@ from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403
 
+from commerce.orderpayments.handlers import EventHandler
+
+
+class OrderListView(views.OrderListView):
+    def get_handler_class(self):
+        return EventHandler
+
 
 class OrderDetailView(views.OrderDetailView):
+    def get_handler_class(self):
+        return EventHandler
+
     def get_order_lines(self):
         lines = super().get_order_lines()
         if self.request.user.is_staff:
