@@ -1,4 +1,4 @@
-"""Bank transfer (무통장입금): the order is placed at once and waits for the deposit."""
+"""Payment without a gateway: bank transfer (무통장입금) or on site (현장결제)."""
 
 import datetime
 
@@ -10,12 +10,14 @@ Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
 BANK_TRANSFER = "bank-transfer"
+ON_SITE = "on-site"
+_NAMES = {BANK_TRANSFER: "무통장입금", ON_SITE: "현장결제"}
 
 
-def bank_transfer_source_build(*, total_incl_tax, currency: str) -> Source:
+def payment_source_build(*, method: str, total_incl_tax, currency: str) -> Source:
     """An unsaved payment source for the whole amount, to be saved with the order."""
     source_type, _ = SourceType.objects.get_or_create(
-        code=BANK_TRANSFER, defaults={"name": "무통장입금"}
+        code=method, defaults={"name": _NAMES.get(method, method)}
     )
     return Source(source_type=source_type, currency=currency, amount_allocated=total_incl_tax)
 

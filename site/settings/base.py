@@ -32,6 +32,10 @@ INSTALLED_APPS = [
     "cms_pages",
     "commerce.core",
     "commerce.sources",
+    "commerce.services",
+    "commerce.orderpayments",
+    "commerce.mc",
+    "commerce.membership",
     # Oscar apps, forked ones first in their Oscar position
     "commerce.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -41,7 +45,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
+    "commerce.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -50,10 +54,10 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "commerce.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
+    "commerce.dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -115,6 +119,7 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "commerce.mc.middleware.AttributionMiddleware",
 ]
 
 ROOT_URLCONF = "thecen.urls"
@@ -225,6 +230,7 @@ OSCAR_INITIAL_ORDER_STATUS = "Awaiting deposit"
 OSCAR_INITIAL_LINE_STATUS = "Awaiting deposit"
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Awaiting deposit": ("Paid", "Cancelled"),
+    "Pay on site": ("Paid", "Cancelled"),
     "Paid": ("Being processed", "Cancelled"),
     "Being processed": ("Shipped", "Complete", "Cancelled"),
     "Shipped": ("Complete",),
@@ -232,7 +238,27 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Cancelled": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
-OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
+OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
+    # Partners answer questions and manage bookings; operators confirm bank transfers.
+    {
+        "label": _("Bookings"),
+        "icon": "fas fa-calendar-check",
+        "url_name": "services:dashboard-bookings",
+        "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Membership"),
+        "icon": "fas fa-id-card",
+        "url_name": "membership:dashboard",
+        "access_fn": lambda user, *args: user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Deposits"),
+        "icon": "fas fa-won-sign",
+        "url_name": "orderpayments:deposits",
+        "access_fn": lambda user, *args: user.is_staff,
+    },
+]
 
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
@@ -253,6 +279,18 @@ THECEN_BANK_ACCOUNT = {
     "holder": os.environ.get("THECEN_BANK_ACCOUNT_HOLDER", "더센 사회적협동조합"),
 }
 THECEN_DEPOSIT_DAYS = int(os.environ.get("THECEN_DEPOSIT_DAYS", "3"))
+
+# Services: a reserved place is held this long while the customer checks out.
+THECEN_BOOKING_HOLD_MINUTES = int(os.environ.get("THECEN_BOOKING_HOLD_MINUTES", "15"))
+# MC links (?mc=CODE): the attribution cookie lives this long; the last MC clicked wins.
+THECEN_MC_COOKIE_DAYS = int(os.environ.get("THECEN_MC_COOKIE_DAYS", "30"))
+# MC commission is pending until the return window has passed, then confirmed.
+THECEN_MC_CONFIRM_DAYS = int(os.environ.get("THECEN_MC_CONFIRM_DAYS", "7"))
+# Partner membership: the operating principles and ethics code applicants accept.
+THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01")
+THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")
+# Days after the dues due date before a partner's listings are suspended.
+THECEN_DUES_GRACE_DAYS = int(os.environ.get("THECEN_DUES_GRACE_DAYS", "30"))
 
 # Search engine: used when its URL is set; otherwise the database serves search.
 THECEN_SEARCH_URL = os.environ.get("THECEN_SEARCH_URL", "")

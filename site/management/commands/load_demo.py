@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from thecen.demo import catalogue, enterprises, pages, search
+from thecen.demo import catalogue, commerce, enterprises, pages, search
 
 
 class Command(BaseCommand):
@@ -17,9 +17,10 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, admin_password=None, **options):
         catalogue.load()
+        commerce.load()
         enterprises.load()
         pages.load()
-        search.load()
+        search.load()  # last: indexes everything loaded above
         if admin_password:
             User = get_user_model()
             user, _ = User.objects.get_or_create(

@@ -1,0 +1,5 @@
+from oscar.apps.dashboard.orders import apps
+
+
+class OrdersDashboardConfig(apps.OrdersDashboardConfig):
+    name = "commerce.dashboard.orders"

@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from commerce.membership.forms import clean_korean_phone
+
+from .models import MarketCreator
+
+
+class MCApplicationForm(forms.ModelForm):
+    class Meta:
+        model = MarketCreator
+        fields = ["name", "kind", "email", "phone", "community"]
+
+    def clean_phone(self):
+        return clean_korean_phone(self.cleaned_data["phone"])
+
+
+class MCReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("reject", _("Reject"))]
+    )
+    code = forms.SlugField(label=_("Code"), max_length=20, required=False)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea, required=False)
+
+    def clean(self):
+        data = super().clean()
+        code = (data.get("code") or "").lower()
+        if data.get("decision") == "approve" and code:
+            if MarketCreator.objects.filter(code=code).exists():
+                self.add_error("code", _("This code is taken."))
+        if data.get("decision") == "reject" and not data.get("reason", "").strip():
+            self.add_error("reason", _("Please give the applicant a reason."))
+        return data

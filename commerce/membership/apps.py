@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembershipConfig(AppConfig):
+    """Partner Agency membership: applications, grades, dues, suspension."""
+
+    name = "commerce.membership"
+    label = "membership"
+    verbose_name = _("Partner membership")

@@ -1,0 +1,30 @@
+from django.utils.translation import gettext as _
+
+from .models import Membership
+
+
+def membership_for_partner(*, partner) -> Membership | None:
+    return Membership.objects.filter(partner=partner).select_related("grade").first()
+
+
+def membership_listing_error(*, partner) -> str | None:
+    """Why this partner may not add another listing, or None when it may."""
+    membership = membership_for_partner(partner=partner)
+    if membership is None:
+        return None  # the operator's own catalogue has no grade limit
+    listed = partner.stockrecords.count()
+    if listed >= membership.grade.listing_limit:
+        return _(
+            "Your membership grade %(grade)s allows %(limit)s listings and you have %(count)s. "
+            "Ask the secretariat about upgrading your grade."
+        ) % {
+            "grade": membership.grade.name,
+            "limit": membership.grade.listing_limit,
+            "count": listed,
+        }
+    return None
+
+
+def membership_can_promote(*, partner, promoted_now: int) -> bool:
+    membership = membership_for_partner(partner=partner)
+    return membership is not None and promoted_now < membership.grade.promotion_slots

@@ -1,0 +1,198 @@
+"""Partner membership: apply, approve/reject, dues, suspension and its lifting."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from .models import DuesInvoice, Grade, Membership, PartnerApplication
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+Option = get_model("catalogue", "Option")
+DUES_OPTION = "dues-invoice"
+
+
+def partner_application_submit(*, data: dict) -> PartnerApplication:
+    """Store an application with the versions of the texts accepted and when."""
+    now = timezone.now()
+    application = PartnerApplication.objects.create(
+        **data,
+        principles_version=settings.THECEN_PRINCIPLES_VERSION,
+        principles_accepted_at=now,
+        ethics_version=settings.THECEN_ETHICS_VERSION,
+        ethics_accepted_at=now,
+    )
+    send_mail(
+        _("We received your application"),
+        _("Thank you, %(name)s. The secretariat will review your application and email you.")
+        % {"name": application.name},
+        None,
+        [application.email],
+    )
+    return application
+
+
+def _dashboard_user(application: PartnerApplication):
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=application.email).first()
+    if user is None:
+        user = User.objects.create_user(
+            username=f"pa-{application.brn}",
+            email=application.email,
+            first_name=application.contact_name,
+        )
+        user.set_unusable_password()
+        user.save()
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
+    return user
+
+
+def membership_approve(*, application: PartnerApplication, grade: Grade, by) -> Membership:
+    """Create the Oscar partner, its dashboard user (limited to it) and the membership."""
+    with transaction.atomic():
+        application = PartnerApplication.objects.select_for_update().get(pk=application.pk)
+        if application.status != PartnerApplication.Status.PENDING:
+            raise ValueError(_("This application was already reviewed."))
+        partner = Partner.objects.create(name=application.name, code=f"pa-{application.brn}")
+        user = _dashboard_user(application)
+        partner.users.add(user)
+        today = timezone.localdate()
+        membership = Membership.objects.create(partner=partner, grade=grade, since=today)
+        dues_invoice_issue(membership=membership, year=today.year, due_date=today)
+        application.status = PartnerApplication.Status.APPROVED
+        application.grade = grade
+        application.partner = partner
+        application.reviewed_at = timezone.now()
+        application.reviewed_by = by
+        application.save()
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    set_password = settings.WAGTAILADMIN_BASE_URL + reverse(
+        "password-reset-confirm", kwargs={"uidb64": uid, "token": token}
+    )
+    send_mail(
+        _("Welcome to The CEN, %(name)s") % {"name": application.name},
+        _(
+            "Your application is approved with the grade %(grade)s.\n"
+            "Set your password here, then manage your goods and services in the dashboard:\n"
+            "%(link)s\n\nAnnual dues: %(dues)s won."
+        )
+        % {"grade": grade.name, "link": set_password, "dues": f"{grade.annual_dues:,}"},
+        None,
+        [application.email],
+    )
+    return membership
+
+
+def membership_reject(*, application: PartnerApplication, reason: str, by) -> PartnerApplication:
+    if not reason.strip():
+        raise ValueError(_("Please give the applicant a reason."))
+    application.status = PartnerApplication.Status.REJECTED
+    application.review_reason = reason
+    application.reviewed_at = timezone.now()
+    application.reviewed_by = by
+    application.save()
+    send_mail(
+        _("Your application to The CEN"),
+        _("We could not approve your application this time.\nReason: %(reason)s")
+        % {"reason": reason},
+        None,
+        [application.email],
+    )
+    return application
+
+
+def dues_invoice_issue(*, membership: Membership, year: int, due_date: datetime.date):
+    invoice, _created = DuesInvoice.objects.get_or_create(
+        membership=membership,
+        year=year,
+        defaults={"amount": membership.grade.annual_dues, "due_date": due_date},
+    )
+    return invoice
+
+
+def dues_mark_paid(*, invoice: DuesInvoice) -> DuesInvoice:
+    """The dues arrived (bank transfer): the partner's listings come back if nothing else is due."""
+    with transaction.atomic():
+        invoice.status = DuesInvoice.Status.PAID
+        invoice.paid_at = timezone.now()
+        invoice.save()
+        partner = invoice.membership.partner
+        if not _overdue(today=timezone.localdate()).filter(membership__partner=partner).exists():
+            Partner.objects.filter(pk=partner.pk).update(suspended_at=None)
+    return invoice
+
+
+def _overdue(*, today: datetime.date):
+    grace = datetime.timedelta(days=settings.THECEN_DUES_GRACE_DAYS)
+    return DuesInvoice.objects.filter(status=DuesInvoice.Status.OPEN, due_date__lt=today - grace)
+
+
+def memberships_suspend_overdue(*, today: datetime.date | None = None) -> list:
+    """Hide the listings of partners whose dues are unpaid past the grace period."""
+    today = today or timezone.localdate()
+    partner_ids = _overdue(today=today).values_list("membership__partner_id", flat=True)
+    partners = list(Partner.objects.filter(pk__in=partner_ids, suspended_at__isnull=True))
+    Partner.objects.filter(pk__in=[p.pk for p in partners]).update(suspended_at=timezone.now())
+    return partners
+
+
+def _dues_product(invoice: DuesInvoice):
+    """The product a dues invoice is paid through: one per grade and year, sold by the operator."""
+    grade = invoice.membership.grade
+    operator, _created = Partner.objects.get_or_create(
+        code="thecen", defaults={"name": settings.THECEN_OPERATOR["name"]}
+    )
+    product, _created = Product.objects.get_or_create(
+        upc=f"DUES-{grade.code}-{invoice.year}",
+        defaults={
+            "title": _("Annual dues %(year)s (%(grade)s)") % {"year": invoice.year, "grade": grade},
+            "product_class": ProductClass.objects.get(slug="dues"),
+            "structure": Product.STANDALONE,
+            "is_public": False,
+        },
+    )
+    StockRecord.objects.update_or_create(
+        product=product,
+        partner=operator,
+        defaults={"partner_sku": product.upc, "price_currency": "KRW", "price": invoice.amount},
+    )
+    return product
+
+
+def dues_invoice_add_to_basket(*, invoice: DuesInvoice, basket):
+    """Pay dues through the ordinary checkout (bank transfer): the line carries the invoice."""
+    if invoice.status == DuesInvoice.Status.PAID:
+        raise ValueError(_("These dues are already paid."))
+    option = Option.objects.get(code=DUES_OPTION)
+    line, _created = basket.add_product(
+        _dues_product(invoice), quantity=1, options=[{"option": option, "value": str(invoice.pk)}]
+    )
+    return line
+
+
+def dues_paid_by_order(*, order) -> list[DuesInvoice]:
+    """A paid order settles the dues invoices its lines carry."""
+    paid = []
+    for line in order.lines.prefetch_related("attributes__option"):
+        for attribute in line.attributes.all():
+            if attribute.option.code == DUES_OPTION:
+                invoice = DuesInvoice.objects.filter(pk=attribute.value).first()
+                if invoice is not None and invoice.status != DuesInvoice.Status.PAID:
+                    paid.append(dues_mark_paid(invoice=invoice))
+    return paid

@@ -1,0 +1,122 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from commerce.services.views import PartnerDashboardMixin
+
+from .forms import PartnerApplicationForm, ReviewForm
+from .models import DuesInvoice, Membership, PartnerApplication
+from .selectors import membership_listing_error
+from .services import (
+    dues_invoice_add_to_basket,
+    dues_mark_paid,
+    membership_approve,
+    membership_reject,
+    partner_application_submit,
+)
+
+
+class ApplyView(FormView):
+    """The public membership application (입점 신청)."""
+
+    template_name = "commerce/membership/apply.html"
+    form_class = PartnerApplicationForm
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["principles_version"] = settings.THECEN_PRINCIPLES_VERSION
+        ctx["ethics_version"] = settings.THECEN_ETHICS_VERSION
+        return ctx
+
+    def form_valid(self, form):
+        partner_application_submit(data=form.application_data())
+        return render(self.request, "commerce/membership/apply_done.html", {"form": form})
+
+
+class ApplicationReviewView(TemplateView):
+    """Operators approve or reject an application, in the Wagtail admin."""
+
+    template_name = "commerce/membership/review.html"
+
+    def dispatch(self, request, pk):
+        self.application = get_object_or_404(PartnerApplication, pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["application"] = self.application
+        ctx["form"] = kwargs.get("form") or ReviewForm()
+        return ctx
+
+    def post(self, request, pk):
+        form = ReviewForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            if form.cleaned_data["decision"] == "approve":
+                membership_approve(
+                    application=self.application, grade=form.cleaned_data["grade"], by=request.user
+                )
+                messages.success(request, _("Approved: the partner and its dashboard user exist."))
+            else:
+                membership_reject(
+                    application=self.application,
+                    reason=form.cleaned_data["reason"],
+                    by=request.user,
+                )
+                messages.success(request, _("Rejected: the applicant was emailed the reason."))
+        except ValueError as error:
+            messages.error(request, str(error))
+        return redirect("membership_partnerapplication_modeladmin_index")
+
+
+review_view = permission_required("membership.change_partnerapplication", raise_exception=True)(
+    ApplicationReviewView.as_view()
+)
+
+
+@permission_required("membership.change_duesinvoice", raise_exception=True)
+def dues_paid_view(request, pk):
+    invoice = get_object_or_404(DuesInvoice, pk=pk)
+    if request.method != "POST":
+        return render(request, "commerce/membership/dues_paid.html", {"invoice": invoice})
+    dues_mark_paid(invoice=invoice)
+    messages.success(request, _("The dues are marked paid."))
+    return redirect("membership_duesinvoice_modeladmin_index")
+
+
+class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
+    """A partner's grade, listing allowance, dues and suspension, with online dues payment."""
+
+    template_name = "commerce/membership/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        memberships = (
+            Membership.objects.filter(partner__users=self.request.user)
+            .select_related("partner", "grade")
+            .prefetch_related("invoices")
+        )
+        ctx["memberships"] = [
+            {
+                "membership": m,
+                "listed": m.partner.stockrecords.count(),
+                "listing_error": membership_listing_error(partner=m.partner),
+            }
+            for m in memberships
+        ]
+        return ctx
+
+    def post(self, request):
+        invoice = get_object_or_404(
+            DuesInvoice, pk=request.POST.get("invoice"), membership__partner__users=request.user
+        )
+        try:
+            dues_invoice_add_to_basket(invoice=invoice, basket=request.basket)
+        except ValueError as error:
+            messages.error(request, str(error))
+            return redirect("membership:dashboard")
+        return redirect("checkout:index")

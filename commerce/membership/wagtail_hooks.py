@@ -1,0 +1,84 @@
+"""The secretariat's membership tools in the Wagtail admin (wagtail-modeladmin)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail_modeladmin.helpers import ButtonHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from .models import DuesInvoice, Grade, Membership, PartnerApplication
+from .views import dues_paid_view, review_view
+
+
+class ApplicationButtons(ButtonHelper):
+    def get_buttons_for_obj(self, obj, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, **kwargs)
+        if obj.status == PartnerApplication.Status.PENDING:
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("membership_review", args=[obj.pk]),
+                    "label": _("Review"),
+                    "classname": "button button-small button-primary",
+                    "title": _("Approve or reject"),
+                },
+            )
+        return buttons
+
+
+class DuesButtons(ButtonHelper):
+    def get_buttons_for_obj(self, obj, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, **kwargs)
+        if obj.status == DuesInvoice.Status.OPEN:
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("membership_dues_paid", args=[obj.pk]),
+                    "label": _("Mark paid"),
+                    "classname": "button button-small",
+                    "title": _("Mark paid"),
+                },
+            )
+        return buttons
+
+
+class ApplicationAdmin(ModelAdmin):
+    model = PartnerApplication
+    menu_label = _("Applications")
+    list_display = ("name", "kind", "brn", "representative", "status", "created")
+    list_filter = ("status", "kind")
+    search_fields = ("name", "brn", "email")
+    button_helper_class = ApplicationButtons
+    inspect_view_enabled = True
+
+
+class MembershipAdmin(ModelAdmin):
+    model = Membership
+    list_display = ("partner", "grade", "since")
+
+
+class GradeAdmin(ModelAdmin):
+    model = Grade
+    list_display = ("name", "listing_limit", "promotion_slots", "annual_dues")
+
+
+class DuesAdmin(ModelAdmin):
+    model = DuesInvoice
+    list_display = ("membership", "year", "amount", "due_date", "status")
+    list_filter = ("status", "year")
+    button_helper_class = DuesButtons
+
+
+@modeladmin_register
+class MembershipGroup(ModelAdminGroup):
+    menu_label = _("Partner membership")
+    menu_icon = "group"
+    items = (ApplicationAdmin, MembershipAdmin, GradeAdmin, DuesAdmin)
+
+
+@hooks.register("register_admin_urls")
+def membership_admin_urls():
+    return [
+        path("membership/applications/<int:pk>/review/", review_view, name="membership_review"),
+        path("membership/dues/<int:pk>/paid/", dues_paid_view, name="membership_dues_paid"),
+    ]

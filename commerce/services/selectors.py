@@ -1,0 +1,118 @@
+"""Reads: the free places of a service, a customer's bookings, a partner's bookings."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from .models import Booking, Service, Slot
+
+
+@dataclass(frozen=True)
+class OpenTime:
+    starts_at: datetime.datetime
+    capacity: int
+    free: int
+
+
+def booking_taking_place_q(now: datetime.datetime) -> Q:
+    """Bookings that occupy a place now: confirmed, or held/awaiting deposit before their end."""
+    return Q(status=Booking.Status.CONFIRMED) | Q(
+        status__in=[Booking.Status.HELD, Booking.Status.AWAITING_DEPOSIT], held_until__gt=now
+    )
+
+
+def slot_places_taken(*, slot: Slot, now: datetime.datetime) -> int:
+    return slot.bookings.filter(booking_taking_place_q(now)).aggregate(n=Sum("places"))["n"] or 0
+
+
+def service_times(
+    *, service: Service, now: datetime.datetime | None = None
+) -> list[tuple[datetime.datetime, int]]:
+    """Every start time within the booking horizon, from the week and its exceptions."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    weekly = list(service.weekly_slots.all())
+    exceptions = {e.date: e for e in service.exceptions.all()}
+    tz = timezone.get_current_timezone()
+    times = []
+    for offset in range(service.horizon_days + 1):
+        day = today + datetime.timedelta(days=offset)
+        exception = exceptions.get(day)
+        if exception is not None and exception.capacity is None:
+            continue
+        for weekly_slot in weekly:
+            if weekly_slot.weekday != day.weekday():
+                continue
+            starts_at = datetime.datetime.combine(day, weekly_slot.start, tzinfo=tz)
+            if starts_at <= now:
+                continue
+            capacity = exception.capacity if exception is not None else weekly_slot.capacity
+            times.append((starts_at, capacity))
+    return sorted(times)
+
+
+def service_open_times(*, service: Service, now: datetime.datetime | None = None) -> list[OpenTime]:
+    """Start times with their free places, in two queries whatever the horizon."""
+    now = now or timezone.now()
+    times = service_times(service=service, now=now)
+    if not times:
+        return []
+    taken = {
+        row["slot__starts_at"]: row["n"]
+        for row in Booking.objects.filter(
+            booking_taking_place_q(now),
+            slot__service=service,
+            slot__starts_at__gte=times[0][0],
+        )
+        .values("slot__starts_at")
+        .annotate(n=Sum("places"))
+    }
+    slot_capacity = dict(
+        Slot.objects.filter(service=service, starts_at__gte=times[0][0]).values_list(
+            "starts_at", "capacity"
+        )
+    )
+    result = []
+    for starts_at, capacity in times:
+        capacity = slot_capacity.get(starts_at, capacity)
+        result.append(OpenTime(starts_at, capacity, max(capacity - taken.get(starts_at, 0), 0)))
+    return result
+
+
+def bookings_for_user(*, user):
+    return (
+        Booking.objects.filter(user=user)
+        .exclude(status=Booking.Status.EXPIRED)
+        .select_related("slot__service__product", "order_line__order")
+    )
+
+
+def bookings_for_partner_user(*, user):
+    """Bookings a dashboard user may manage: all for staff, else its partners' services."""
+    qs = Booking.objects.exclude(status=Booking.Status.EXPIRED).select_related(
+        "slot__service__product", "order_line__order", "user"
+    )
+    if user.is_staff:
+        return qs
+    return qs.filter(slot__service__product__stockrecords__partner__users=user).distinct()
+
+
+def service_partner_users(*, service: Service):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model().objects.filter(partners__stockrecords__product=service.product).distinct()
+    )
+
+
+def services_for_partner_user(*, user):
+    """Products of class ``service`` a dashboard user may set up."""
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    products = Product.objects.filter(product_class__slug="service")
+    if user.is_staff:
+        return products
+    return products.filter(stockrecords__partner__users=user).distinct()

@@ -1,0 +1,323 @@
+"""Writes for bookings: reserve (with a timed hold), attach to an order, confirm, cancel."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage, send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from .ics import booking_ics
+from .models import Booking, Consultation, Service, Slot
+from .selectors import service_partner_users, service_times, slot_places_taken
+
+Option = get_model("catalogue", "Option")
+BOOKING_OPTION = "booking"
+
+
+class BookingError(Exception):
+    """A booking rule was broken; the message is for the customer."""
+
+
+def _when(booking: Booking) -> str:
+    return date_format(timezone.localtime(booking.slot.starts_at), "DATETIME_FORMAT")
+
+
+def booking_reserve(
+    *, service: Service, starts_at: datetime.datetime, user, basket, places: int = 1
+) -> Booking:
+    """Hold ``places`` at ``starts_at`` for THECEN_BOOKING_HOLD_MINUTES and put them in the basket.
+
+    The slot row is locked (SELECT … FOR UPDATE) while places are counted, so two customers
+    racing for the last place cannot both get it.
+    """
+    now = timezone.now()
+    capacity = dict(service_times(service=service, now=now)).get(starts_at)
+    if capacity is None:
+        raise BookingError(_("This time cannot be booked. Please choose another time."))
+    if places < 1:
+        raise BookingError(_("Please book at least one place."))
+    with transaction.atomic():
+        slot, _created = Slot.objects.get_or_create(
+            service=service, starts_at=starts_at, defaults={"capacity": capacity}
+        )
+        slot = Slot.objects.select_for_update().get(pk=slot.pk)
+        if slot_places_taken(slot=slot, now=now) + places > slot.capacity:
+            raise BookingError(
+                _("Sorry, this time has just been fully booked. Please choose another time.")
+            )
+        booking = Booking.objects.create(
+            slot=slot,
+            user=user,
+            places=places,
+            held_until=now + datetime.timedelta(minutes=settings.THECEN_BOOKING_HOLD_MINUTES),
+        )
+        option = Option.objects.get(code=BOOKING_OPTION)
+        basket.add_product(
+            service.product,
+            quantity=places,
+            options=[{"option": option, "value": str(booking.reference)}],
+        )
+    return booking
+
+
+def _booking_reference(line) -> str | None:
+    for attribute in line.attributes.all():
+        if attribute.option.code == BOOKING_OPTION:
+            return str(attribute.value)
+    return None
+
+
+def bookings_lock_for_basket(*, basket, user, now: datetime.datetime) -> list[Booking]:
+    """Check, under lock, that every booking in the basket is still held for this customer."""
+    references = [ref for line in basket.all_lines() if (ref := _booking_reference(line))]
+    if not references:
+        return []
+    bookings = list(
+        Booking.objects.select_for_update()
+        .filter(reference__in=references)
+        .select_related("slot__service__product")
+        .order_by("slot_id")
+    )
+    by_reference = {str(b.reference): b for b in bookings}
+    quantities = {_booking_reference(line): line.quantity for line in basket.all_lines()}
+    for reference in references:
+        booking = by_reference.get(reference)
+        if booking is None or (user.is_authenticated and booking.user_id != user.pk):
+            raise BookingError(_("A booking in your basket could not be found."))
+        title = booking.service.product.get_title()
+        if booking.status != Booking.Status.HELD or booking.held_until <= now:
+            raise BookingError(
+                _("Your hold on %(title)s has expired. Please remove it and book again.")
+                % {"title": title}
+            )
+        if quantities[reference] != booking.places:
+            raise BookingError(
+                _("To change the number of places for %(title)s, please book again.")
+                % {"title": title}
+            )
+    return bookings
+
+
+def bookings_attach_order(*, order, paid_by: str, deadline: datetime.datetime | None) -> list:
+    """The order is placed: held bookings now wait for the deposit, or are confirmed (on site)."""
+    attached = []
+    for line in order.lines.prefetch_related("attributes__option"):
+        reference = _booking_reference(line)
+        if not reference:
+            continue
+        booking = Booking.objects.select_for_update().get(reference=reference)
+        booking.order_line = line
+        booking.paid_by = paid_by
+        if paid_by == Booking.PaidBy.ON_SITE:
+            booking.status = Booking.Status.CONFIRMED
+            booking.held_until = None
+        else:
+            booking.status = Booking.Status.AWAITING_DEPOSIT
+            booking.held_until = deadline
+        booking.save()
+        attached.append(booking)
+    for booking in attached:
+        if booking.status == Booking.Status.CONFIRMED:
+            transaction.on_commit(lambda b=booking: booking_send_confirmation(booking=b))
+    return attached
+
+
+def booking_send_confirmation(*, booking: Booking) -> None:
+    email = booking.user.email
+    if not email:
+        return
+    title = booking.service.product.get_title()
+    body = _(
+        "Your booking is confirmed.\n\n%(title)s\n%(when)s\n%(place)s\n\n"
+        "The attached calendar file adds it to your calendar."
+    ) % {"title": title, "when": _when(booking), "place": booking.service.place}
+    message = EmailMessage(_("Booking confirmed: %(title)s") % {"title": title}, body, to=[email])
+    message.attach("booking.ics", booking_ics(booking), "text/calendar")
+    message.send()
+
+
+def bookings_confirm_paid(*, order) -> list[Booking]:
+    """The deposit arrived: the order's bookings are confirmed and the customer is emailed."""
+    bookings = list(
+        Booking.objects.select_for_update().filter(
+            order_line__order=order, status=Booking.Status.AWAITING_DEPOSIT
+        )
+    )
+    for booking in bookings:
+        booking.status = Booking.Status.CONFIRMED
+        booking.held_until = None
+        booking.save(update_fields=["status", "held_until"])
+        transaction.on_commit(lambda b=booking: booking_send_confirmation(booking=b))
+    return bookings
+
+
+def bookings_release_for_order(*, order, reason: str) -> int:
+    """A cancelled order frees its places."""
+    return Booking.objects.filter(
+        order_line__order=order,
+        status__in=[Booking.Status.HELD, Booking.Status.AWAITING_DEPOSIT, Booking.Status.CONFIRMED],
+    ).update(
+        status=Booking.Status.CANCELLED,
+        cancelled_by="system",
+        cancel_reason=reason,
+        cancelled_at=timezone.now(),
+    )
+
+
+def _booking_cancel(*, booking: Booking, by: str, reason: str) -> Booking:
+    from commerce.orderpayments.services import order_is_paid, order_lines_cancel
+
+    booking.status = Booking.Status.CANCELLED
+    booking.cancelled_by = by
+    booking.cancel_reason = reason
+    booking.cancelled_at = timezone.now()
+    line = booking.order_line
+    if line is not None and order_is_paid(order=line.order):
+        booking.refund_amount = line.line_price_incl_tax
+    booking.save()
+    if line is not None:
+        order_lines_cancel(order=line.order, lines=[line], refunded=booking.refund_amount)
+    return booking
+
+
+def booking_cancel_by_customer(*, booking: Booking, user, now=None) -> Booking:
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = (
+            Booking.objects.select_for_update().select_related("slot__service").get(pk=booking.pk)
+        )
+        if booking.user_id != user.pk:
+            raise BookingError(_("This is not your booking."))
+        if booking.status not in (Booking.Status.AWAITING_DEPOSIT, Booking.Status.CONFIRMED):
+            raise BookingError(_("This booking cannot be cancelled."))
+        limit = booking.slot.starts_at - datetime.timedelta(hours=booking.service.cancel_hours)
+        if now > limit:
+            raise BookingError(
+                _("Bookings can be cancelled up to %(hours)s hours before the start.")
+                % {"hours": booking.service.cancel_hours}
+            )
+        return _booking_cancel(booking=booking, by="customer", reason="")
+
+
+def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
+    if not reason.strip():
+        raise BookingError(_("Please give the customer a reason."))
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status in (Booking.Status.CANCELLED, Booking.Status.EXPIRED):
+            raise BookingError(_("This booking is already cancelled."))
+        booking = _booking_cancel(booking=booking, by="partner", reason=reason)
+    title = booking.service.product.get_title()
+    send_mail(
+        _("Your booking was cancelled: %(title)s") % {"title": title},
+        _(
+            "We are sorry: %(title)s on %(when)s was cancelled by the provider.\n"
+            "Reason: %(reason)s\n%(refund)s"
+        )
+        % {
+            "title": title,
+            "when": _when(booking),
+            "reason": reason,
+            "refund": _("Your payment will be refunded in full.") if booking.refund_amount else "",
+        },
+        None,
+        [booking.user.email],
+    )
+    return booking
+
+
+def bookings_expire_holds(*, now=None) -> int:
+    now = now or timezone.now()
+    return Booking.objects.filter(status=Booking.Status.HELD, held_until__lte=now).update(
+        status=Booking.Status.EXPIRED
+    )
+
+
+def bookings_send_reminders(*, now=None) -> int:
+    """Email a reminder (with the calendar file) for confirmed bookings starting within a day."""
+    now = now or timezone.now()
+    due = Booking.objects.filter(
+        status=Booking.Status.CONFIRMED,
+        reminded_at__isnull=True,
+        slot__starts_at__gt=now,
+        slot__starts_at__lte=now + datetime.timedelta(days=1),
+    ).select_related("slot__service__product", "user")
+    sent = 0
+    for booking in due:
+        title = booking.service.product.get_title()
+        message = EmailMessage(
+            _("Reminder: %(title)s") % {"title": title},
+            _("See you soon.\n\n%(title)s\n%(when)s\n%(place)s")
+            % {"title": title, "when": _when(booking), "place": booking.service.place},
+            to=[booking.user.email],
+        )
+        message.attach("booking.ics", booking_ics(booking), "text/calendar")
+        message.send()
+        booking.reminded_at = now
+        booking.save(update_fields=["reminded_at"])
+        sent += 1
+    return sent
+
+
+def consultation_ask(*, service: Service, customer, question: str) -> Consultation:
+    consultation = Consultation.objects.create(
+        service=service, customer=customer, question=question.strip()
+    )
+    recipients = [u.email for u in service_partner_users(service=service) if u.email]
+    if recipients:
+        send_mail(
+            _("New question about %(title)s") % {"title": service},
+            _("%(question)s\n\nAnswer it in your dashboard.") % {"question": consultation.question},
+            None,
+            recipients,
+        )
+    return consultation
+
+
+def consultation_answer(*, consultation: Consultation, answer: str, by) -> Consultation:
+    consultation.answer = answer.strip()
+    consultation.answered_by = by
+    consultation.answered_at = timezone.now()
+    consultation.save()
+    send_mail(
+        _("Answer to your question about %(title)s") % {"title": consultation.service},
+        _("You asked:\n%(question)s\n\nThe answer:\n%(answer)s")
+        % {"question": consultation.question, "answer": consultation.answer},
+        None,
+        [consultation.customer.email],
+    )
+    return consultation
+
+
+def booking_mark_paid_on_site(*, booking: Booking, by) -> Booking:
+    """The partner was paid on site: the order becomes Paid (and the MC commission is written).
+
+    Allowed only when every line of the order is the partner's own, or for the operator.
+    """
+    from commerce.orderpayments.services import order_payment_confirm
+
+    line = booking.order_line
+    if booking.paid_by != Booking.PaidBy.ON_SITE or line is None:
+        raise BookingError(_("This booking is not paid on site."))
+    order = line.order
+    if not by.is_staff and order.lines.exclude(partner__users=by).exists():
+        raise BookingError(_("This order has lines of other providers: ask the operator."))
+    try:
+        order_payment_confirm(order=order, by=by)
+    except ValueError as error:
+        raise BookingError(str(error)) from error
+    return booking
+
+
+def service_save(*, form, slots, exceptions) -> Service:
+    """Save a service with its weekly times and exceptions; existing bookings are kept."""
+    with transaction.atomic():
+        service = form.save()
+        slots.instance = exceptions.instance = service
+        slots.save()
+        exceptions.save()
+    return service

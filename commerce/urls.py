@@ -1,0 +1,10 @@
+"""The commerce pages Oscar does not have: bookings, deposits, MC, partner membership."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("commerce.services.urls")),
+    path("", include("commerce.orderpayments.urls")),
+    path("", include("commerce.mc.urls")),
+    path("", include("commerce.membership.urls")),
+]

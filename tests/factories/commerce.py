@@ -1,0 +1,137 @@
+"""Builders for partners, services and checkout journeys used by the commerce tests."""
+
+import datetime
+from decimal import Decimal
+from importlib import import_module
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from commerce.services.models import Service, WeeklySlot
+
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+
+PASSWORD = "correct-horse-battery"
+
+
+def ensure_reference_data() -> None:
+    """The rows data migrations create; transactional tests flush them, so make them again."""
+    from django.apps import apps
+
+    core = import_module("commerce.core.migrations.0001_korea")
+    services = import_module("commerce.services.migrations.0002_service_product_class")
+    membership = import_module("commerce.membership.migrations.0002_dues_product_class")
+    core.add_korea(apps, None)
+    services.add_service_class(apps, None)
+    membership.add_dues_class(apps, None)
+
+
+def create_customer(email: str, **extra):
+    user = get_user_model().objects.create_user(
+        username=email.split("@")[0], email=email, password=PASSWORD, **extra
+    )
+    return user
+
+
+def create_partner_user(partner, email: str):
+    user = create_customer(email)
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
+    partner.users.add(user)
+    return user
+
+
+def create_goods(*, partner, title: str, price: int, stock: int, upc: str = ""):
+    ensure_reference_data()
+    goods_class, _ = ProductClass.objects.get_or_create(
+        slug="goods", defaults={"name": "상품", "requires_shipping": True, "track_stock": True}
+    )
+    product = Product.objects.create(
+        title=title, product_class=goods_class, structure=Product.STANDALONE, upc=upc or None
+    )
+    StockRecord.objects.create(
+        product=product,
+        partner=partner,
+        partner_sku=f"SKU-{product.pk}",
+        price_currency="KRW",
+        price=Decimal(price),
+        num_in_stock=stock,
+    )
+    return product
+
+
+def next_weekday(weekday: int, *, after_days: int = 2) -> datetime.date:
+    day = timezone.localdate() + datetime.timedelta(days=after_days)
+    while day.weekday() != weekday:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def create_service(
+    *,
+    partner,
+    title: str = "어르신 방문 돌봄 상담",
+    price: int = 30000,
+    capacity: int = 2,
+    start: datetime.time = datetime.time(10, 0),
+    onsite_payment: bool = False,
+    cancel_hours: int = 24,
+):
+    """A service bookable every day at ``start`` for ``capacity`` people."""
+    ensure_reference_data()
+    service_class = ProductClass.objects.get(slug="service")
+    product = Product.objects.create(
+        title=title, product_class=service_class, structure=Product.STANDALONE
+    )
+    StockRecord.objects.create(
+        product=product,
+        partner=partner,
+        partner_sku=f"SVC-{product.pk}",
+        price_currency="KRW",
+        price=Decimal(price),
+    )
+    service = Service.objects.create(
+        product=product,
+        group="care",
+        duration_minutes=60,
+        place="서울 마포구 성미산로 1, 2층 상담실",
+        onsite_payment=onsite_payment,
+        cancel_hours=cancel_hours,
+    )
+    for weekday in range(7):
+        WeeklySlot.objects.create(service=service, weekday=weekday, start=start, capacity=capacity)
+    return service
+
+
+def slot_time(service, *, after_days: int = 2) -> datetime.datetime:
+    """A start time of ``service`` at least ``after_days`` from today, in Seoul."""
+    day = timezone.localdate() + datetime.timedelta(days=after_days)
+    start = service.weekly_slots.first().start
+    return datetime.datetime.combine(day, start, tzinfo=timezone.get_current_timezone())
+
+
+def checkout_pay(client, *, method: str = "bank-transfer", shipping: bool = False):
+    """Walk Oscar's checkout forms from the basket to the thank-you page."""
+    if shipping:
+        client.get("/checkout/")
+        client.post(
+            "/checkout/shipping-address/",
+            {
+                "first_name": "김하나",
+                "phone_number": "010-1234-5678",
+                "postcode": "03154",
+                "line1": "서울특별시 종로구 세종대로 175",
+                "line2": "3층",
+                "country": "KR",
+            },
+        )
+        client.post("/checkout/shipping-method/", {"method_code": "free-shipping"})
+    client.get("/checkout/", follow=True)
+    client.post("/checkout/preview/", {"payment_method": method})
+    return client.post("/checkout/preview/", {"action": "place_order"}, follow=True)
