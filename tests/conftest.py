@@ -51,3 +51,20 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ko-KR", "timezone_id": "Asia/Seoul"}
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests flush the database when they end, and with it the rows that
+    migrations create (Wagtail's root page, the editorial groups and workflow, Korea as the
+    shipping country). Serialized rollback puts those rows back before each such test."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}),
+                append=False,
+            )

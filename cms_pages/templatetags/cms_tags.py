@@ -86,7 +86,7 @@ def editorial_nav(context):
     query on most requests.
     """
     from django.core.cache import cache
-    from wagtail.models import Site
+    from wagtail.models import Page, Site
 
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
@@ -102,11 +102,18 @@ def editorial_nav(context):
             StoryIndexPage,
         )
 
-        sections = []
-        for model in (StoryIndexPage, EnterpriseIndexPage, CampaignIndexPage, EventIndexPage):
-            page = model.objects.live().filter(depth=site.root_page.depth + 1).first()
-            if page is not None:
-                sections.append((page.get_url(request), page.title))
+        order = (StoryIndexPage, EnterpriseIndexPage, CampaignIndexPage, EventIndexPage)
+        first_of_each = {}
+        # One query for all four sections, in tree order: the first section of each kind wins.
+        for page in (
+            Page.objects.live().child_of(site.root_page).type(*order).select_related("content_type")
+        ):
+            first_of_each.setdefault(page.content_type.model_class(), page)
+        sections = [
+            (first_of_each[model].get_url(request), first_of_each[model].title)
+            for model in order
+            if model in first_of_each
+        ]
         cache.set(key, sections, NAV_CACHE_SECONDS)
     return {"sections": sections}
 

@@ -26,7 +26,12 @@ class CatalogueView(ListView):
     category = None
 
     def database_queryset(self):
-        return Product.objects.browsable().base_queryset().order_by("-date_created", "-pk")
+        return (
+            Product.objects.browsable()
+            .base_queryset()
+            .prefetch_related("stockrecords__partner")
+            .order_by("-date_created", "-pk")
+        )
 
     def get_queryset(self):
         return IndexedProducts.or_database(
