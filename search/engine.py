@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import time
 
 from django.conf import settings
 from opensearchpy import OpenSearch
@@ -73,7 +74,21 @@ def live_indices(name: str = CONTENT) -> list[str]:
         return sorted(client.indices.get_alias(name=alias_name(name)))
 
 
+# Readers should not each wait for a node that stopped answering: after a connection
+# failure, reads go straight to the database fallback for a short while.
+_unreachable_until: dict[str, float] = {}
+
+
 def search_raw(body: dict, *, name: str = CONTENT) -> dict:
+    url = settings.THECEN_SEARCH_URL
+    if _unreachable_until.get(url, 0.0) > time.monotonic():
+        raise SearchUnavailable("search node unreachable a moment ago")
     client = get_client()
-    with engine_errors():
-        return client.search(index=alias_name(name), body=body)
+    try:
+        with engine_errors():
+            return client.search(index=alias_name(name), body=body)
+    except SearchUnavailable as exc:
+        if isinstance(exc.__cause__, os_exceptions.ConnectionError):  # timeouts included
+            pause = float(getattr(settings, "THECEN_SEARCH_RETRY_AFTER", 15))
+            _unreachable_until[url] = time.monotonic() + pause
+        raise

@@ -63,7 +63,11 @@ def search_objects_sync(*, kind: str, pks: Iterable, refresh: bool = False) -> d
     actions += [
         {"_op_type": "delete", "_id": builder.doc_id(pk)} for pk in pks if str(pk) not in found
     ]
-    indices = engine.concrete_indices() or [search_index_ensure()]
+    indices = engine.concrete_indices()
+    if not indices:
+        # No index yet: a partial one would hide everything else, so the database keeps
+        # serving search until `search_reindex` builds the whole index.
+        return {"indexed": 0, "removed": 0}
     _write(actions, indices=indices, refresh=refresh)
     return {"indexed": len(found), "removed": len(pks) - len(found)}
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -20,11 +22,9 @@ def _later(kind: str, pks) -> None:
 
 def _sync_pages(pages) -> None:
     """Re-sync these pages, whatever their specific class, by kind."""
-    by_class: dict[type, list[int]] = {}
+    by_class: dict[int, list[int]] = {}
     for content_type_id, pk in pages:
         by_class.setdefault(content_type_id, []).append(pk)
-    from django.contrib.contenttypes.models import ContentType
-
     for content_type_id, pks in by_class.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         for builder in registry.for_model(model) if model else []:
@@ -56,7 +56,7 @@ def on_object_saved_or_deleted(sender, instance, builder=None, **kwargs):
 def on_dependency_changed(sender, instance, builder=None, pks_of=None, **kwargs):
     try:
         pks = pks_of(instance)
-    except Exception:  # noqa: BLE001 - a half-deleted related row: nothing left to re-sync
+    except ObjectDoesNotExist:  # deleted along with its product: nothing left to re-sync
         return
     _later(builder.kind, pks)
 

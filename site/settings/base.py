@@ -296,6 +296,8 @@ THECEN_DUES_GRACE_DAYS = int(os.environ.get("THECEN_DUES_GRACE_DAYS", "30"))
 THECEN_SEARCH_URL = os.environ.get("THECEN_SEARCH_URL", "")
 THECEN_SEARCH_INDEX_PREFIX = os.environ.get("THECEN_SEARCH_INDEX_PREFIX", "thecen")
 THECEN_SEARCH_TIMEOUT = float(os.environ.get("THECEN_SEARCH_TIMEOUT", "3"))
+# After the node fails to answer, searches use the database for this many seconds.
+THECEN_SEARCH_RETRY_AFTER = float(os.environ.get("THECEN_SEARCH_RETRY_AFTER", "15"))
 
 # Background work (search indexing): django-tasks, queued in the database and run by
 # `manage.py db_worker`.

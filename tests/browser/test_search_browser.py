@@ -1,9 +1,14 @@
 """A reader types in the header box, picks a suggestion, and narrows results by a facet."""
 
+import os
 import uuid
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from playwright.sync_api import expect
 
 from search.services import search_reindex
@@ -11,10 +16,32 @@ from tests.factories.pages import build_site, build_story
 from tests.factories.search import drop_indices, partner, product
 
 
+@pytest.fixture(scope="module", autouse=True)
+def restore_migrated_rows(django_db_setup, django_db_blocker):
+    """Leave the database as this module found it.
+
+    A transactional test ends by flushing every table, Wagtail's root page included; the
+    browser tests after this module build on those rows, so they are put back afterwards.
+    """
+    with django_db_blocker.unblock():
+        snapshot = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        # What serialized rollback does: empty tables (no post_migrate rows), then reload.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(snapshot)
+        # The rows came back with their ids; move the id sequences past them.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
 @pytest.fixture
-def indexed_site(settings, search_url, django_db_serialized_rollback, live_server):
+def indexed_site(settings, search_url, transactional_db, live_server):
     settings.THECEN_SEARCH_URL = search_url
-    settings.THECEN_SEARCH_INDEX_PREFIX = f"test-browser-{uuid.uuid4().hex[:8]}"
+    base = os.environ.get("THECEN_SEARCH_INDEX_PREFIX", "test")
+    settings.THECEN_SEARCH_INDEX_PREFIX = f"{base}-browser-{uuid.uuid4().hex[:8]}"
     home = build_site()
     build_story(home, title="꾸러미로 잇는 도시와 농촌", lead="제철 채소 꾸러미 이야기")
     farm = partner("두레농장 협동조합", state="충청남도")
@@ -27,8 +54,8 @@ def indexed_site(settings, search_url, django_db_serialized_rollback, live_serve
 
 @pytest.mark.browser
 @pytest.mark.search_engine
-# The live server needs committed rows; serialized rollback restores Wagtail's root page.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The live server needs committed rows.
+@pytest.mark.django_db(transaction=True)
 def test_type_pick_a_suggestion_then_filter_by_a_facet(page, live_server, indexed_site):
     page.goto(live_server.url + "/")
     box = page.get_by_role("combobox", name="검색")

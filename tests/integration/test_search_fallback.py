@@ -1,5 +1,7 @@
 """Without a search node (`make run`) the same page searches the database; editors see queries."""
 
+import socket
+import time
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -61,3 +63,31 @@ class DatabaseSearchTest(TestCase):
         response = self.client.get("/cms/search-queries/")
         self.assertEqual(response.status_code, 302)
         self.assertIn("/cms/login/", response["Location"])
+
+
+class HangingNodeTest(TestCase):
+    """A node that accepts connections but never answers must not slow every reader down."""
+
+    @classmethod
+    def setUpTestData(cls):
+        build_site()
+        product("우리밀 통밀식빵", price=Decimal("6500"))
+
+    def test_after_one_timeout_readers_go_straight_to_the_database(self):
+        with socket.socket() as hanging:
+            hanging.bind(("127.0.0.1", 0))
+            hanging.listen(8)  # the kernel completes the handshake; nobody ever replies
+            url = f"http://127.0.0.1:{hanging.getsockname()[1]}"
+            with override_settings(
+                THECEN_SEARCH_URL=url, THECEN_SEARCH_TIMEOUT=0.5, THECEN_SEARCH_RETRY_AFTER=60
+            ):
+                timings = []
+                for _ in range(3):
+                    start = time.monotonic()
+                    response = self.client.get("/search/", {"q": "우리밀"})
+                    timings.append(time.monotonic() - start)
+                    self.assertContains(response, "우리밀 통밀식빵")
+                    self.assertContains(response, 'data-testid="search-notice"')
+
+        self.assertGreaterEqual(timings[0], 0.5)
+        self.assertLess(max(timings[1:]), 0.4)

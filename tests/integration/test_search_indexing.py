@@ -272,3 +272,26 @@ class VariantsAndCategoriesTest(EngineTestCase):
             category.save()
         self.refresh()
         self.assertEqual(titles("반팔"), ["유기농 면 티셔츠"])
+
+
+@pytest.mark.search_engine
+class BeforeTheFirstReindexTest(EngineTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = build_site()
+
+    def test_the_database_serves_until_the_index_is_built_whole(self):
+        # given: a node but no index yet (a fresh deployment); a story is published
+        story = build_story(self.home, title="새봄 장터 이야기")
+        with self.captureOnCommitCallbacks(execute=True):
+            story.save_revision().publish()
+        product("첫 상품 꾸러미", price=Decimal("5000"))
+        self.assertEqual(engine.concrete_indices(), [])  # no index with one lonely document
+
+        response = self.client.get("/search/", {"q": "장터"})
+        self.assertEqual(response.context["results"].backend, "database")
+        self.assertEqual(titles("꾸러미"), ["첫 상품 꾸러미"])
+
+        call_command("search_reindex", stdout=io.StringIO())
+        self.assertEqual(search_run(SearchRequest(q="장터")).backend, "engine")
+        self.assertEqual(titles("장터"), ["새봄 장터 이야기"])

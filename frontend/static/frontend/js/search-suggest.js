@@ -91,6 +91,8 @@
   });
 
   input.addEventListener("keydown", function (event) {
+    // While a Korean syllable is being composed, Enter and the arrows belong to the IME.
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.key === "ArrowDown" && items.length) {
       event.preventDefault();
       mark((active + 1) % items.length);
