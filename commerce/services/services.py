@@ -45,6 +45,9 @@ def booking_reserve(
             service=service, starts_at=starts_at, defaults={"capacity": capacity}
         )
         slot = Slot.objects.select_for_update().get(pk=slot.pk)
+        if slot.capacity != capacity:  # the partner changed its week or exceptions since
+            slot.capacity = capacity
+            slot.save(update_fields=["capacity"])
         if slot_places_taken(slot=slot, now=now) + places > slot.capacity:
             raise BookingError(
                 _("Sorry, this time has just been fully booked. Please choose another time.")
