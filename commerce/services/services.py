@@ -40,6 +40,10 @@ def booking_reserve(
         raise BookingError(_("This time cannot be booked. Please choose another time."))
     if places < 1:
         raise BookingError(_("Please book at least one place."))
+    if service.consult_first and not service.consultations.filter(customer=user).exists():
+        raise BookingError(
+            _("This provider starts with a consultation: please send your question first.")
+        )
     with transaction.atomic():
         slot, _created = Slot.objects.get_or_create(
             service=service, starts_at=starts_at, defaults={"capacity": capacity}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from commerce.orderpayments.services import order_payment_confirm, orders_expire
-from commerce.services.models import Booking, Consultation
+from commerce.services.models import Booking, Consultation, Service
 from commerce.services.services import bookings_send_reminders
 from tests.factories.commerce import (
     PASSWORD,
@@ -158,6 +158,20 @@ class ServiceBookingJourneyTest(TestCase):
         self.client.post("/dashboard/bookings/", {"paid_on_site": booking.pk})
         order.refresh_from_db()
         self.assertEqual(order.status, "Paid")
+
+    def test_a_consult_first_service_is_booked_after_a_question(self):
+        Service.objects.filter(pk=self.service.pk).update(consult_first=True)
+        starts_at = slot_time(self.service)
+        response = self.client.post(
+            f"/services/{self.product.pk}/reserve/",
+            {"starts_at": starts_at.isoformat(), "places": 1},
+            follow=True,
+        )
+        self.assertContains(response, "먼저 문의를 보내 주세요")
+        self.assertFalse(Booking.objects.exists())
+        self.client.post(f"/services/{self.product.pk}/ask/", {"question": "주차가 되나요?"})
+        self.reserve(starts_at)
+        self.assertEqual(Booking.objects.count(), 1)
 
     def test_the_last_place_cannot_be_held_twice(self):
         starts_at = slot_time(self.service)
