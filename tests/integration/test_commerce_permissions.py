@@ -167,6 +167,19 @@ class PermissionMatrixTest(TestCase):
         order.refresh_from_db()
         self.assertEqual(order.status, "Awaiting deposit")
 
+    def test_a_partner_cannot_open_or_list_another_partners_products_and_orders(self):
+        self.client.login(username="buyer", password=PASSWORD)
+        self.client.post(f"/basket/add/{self.goods_b.pk}/", {"quantity": 1})
+        checkout_pay(self.client, shipping=True)
+        order_b = Order.objects.get()
+        self.client.force_login(self.users["pa"])
+        edit = self.client.get(f"/dashboard/catalogue/products/{self.goods_b.pk}/")
+        self.assertNotEqual(edit.status_code, 200)
+        self.assertNotContains(self.client.get("/dashboard/orders/"), order_b.number)
+        self.assertEqual(self.client.get(f"/dashboard/orders/{order_b.number}/").status_code, 404)
+        self.client.force_login(self.users["pa_other"])
+        self.assertContains(self.client.get("/dashboard/orders/"), order_b.number)
+
     def test_a_partner_sees_only_its_own_bookings(self):
         self.client.login(username="buyer", password=PASSWORD)
         self.client.post(
