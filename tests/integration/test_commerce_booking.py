@@ -219,6 +219,7 @@ class ServiceBookingJourneyTest(TestCase):
         self.assertEqual(booking.refund_amount, 30000)
         order.refresh_from_db()
         self.assertEqual(order.status, "Cancelled")
+        self.assertTrue(order.payment_events.filter(event_type__name="Refunded").exists())
 
         # a second booking, cancelled by the partner with a reason
         self.reserve(slot_time(self.service, after_days=4))
