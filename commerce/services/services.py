@@ -63,10 +63,12 @@ def booking_reserve(
             held_until=now + datetime.timedelta(minutes=settings.THECEN_BOOKING_HOLD_MINUTES),
         )
         option = Option.objects.get(code=BOOKING_OPTION)
+        # The line shows the time to the customer; the reference after " · " finds the booking.
+        when = date_format(timezone.localtime(starts_at), "Y-m-d H:i")
         basket.add_product(
             service.product,
             quantity=places,
-            options=[{"option": option, "value": str(booking.reference)}],
+            options=[{"option": option, "value": f"{when} · {booking.reference}"}],
         )
     return booking
 
@@ -74,7 +76,7 @@ def booking_reserve(
 def _booking_reference(line) -> str | None:
     for attribute in line.attributes.all():
         if attribute.option.code == BOOKING_OPTION:
-            return str(attribute.value)
+            return str(attribute.value).rsplit(" · ", 1)[-1]
     return None
 
 

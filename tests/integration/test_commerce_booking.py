@@ -75,6 +75,8 @@ class ServiceBookingJourneyTest(TestCase):
         starts_at = slot_time(self.service)
         response = self.reserve(starts_at)
         self.assertRedirects(response, "/checkout/", fetch_redirect_response=False)
+        basket = self.client.get("/basket/")
+        self.assertContains(basket, f"{timezone.localtime(starts_at):%Y-%m-%d %H:%M}")
         booking = Booking.objects.get()
         self.assertEqual(booking.status, Booking.Status.HELD)
         self.assertAlmostEqual(
