@@ -122,3 +122,22 @@ class DuesInvoice(models.Model):
 
     def __str__(self):
         return f"{self.membership.partner} {self.year}"
+
+
+class PromotedListing(models.Model):
+    """A listing a partner puts forward in its grade's promotion slots (홍보 지원)."""
+
+    partner = models.ForeignKey(
+        "partner.Partner", on_delete=models.CASCADE, related_name="promoted_listings"
+    )
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, related_name="promotion"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("Promoted listing")
+
+    def __str__(self):
+        return f"{self.partner} · {self.product}"

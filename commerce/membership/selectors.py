@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from .models import Membership
+from .models import Membership, PromotedListing
 
 
 def membership_for_partner(*, partner) -> Membership | None:
@@ -28,3 +28,12 @@ def membership_listing_error(*, partner) -> str | None:
 def membership_can_promote(*, partner, promoted_now: int) -> bool:
     membership = membership_for_partner(partner=partner)
     return membership is not None and promoted_now < membership.grade.promotion_slots
+
+
+def promoted_products(*, limit: int = 8):
+    """Listings partners promote, for home and campaign pages; suspended partners left out."""
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    ids = PromotedListing.objects.filter(partner__suspended_at__isnull=True).values("product_id")
+    return Product.objects.browsable().filter(pk__in=ids).order_by("-promotion__created")[:limit]

@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from .models import DuesInvoice, Grade, Membership, PartnerApplication
+from .models import DuesInvoice, Grade, Membership, PartnerApplication, PromotedListing
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -196,3 +196,30 @@ def dues_paid_by_order(*, order) -> list[DuesInvoice]:
                 if invoice is not None and invoice.status != DuesInvoice.Status.PAID:
                     paid.append(dues_mark_paid(invoice=invoice))
     return paid
+
+
+def listing_promote(*, partner, product) -> PromotedListing:
+    """Put a listing forward, within the promotion slots of the partner's grade."""
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update().select_related("grade").get(partner=partner)
+        )
+        if not product.stockrecords.filter(partner=partner).exists():
+            raise ValueError(_("You can only promote your own listings."))
+        used = PromotedListing.objects.filter(partner=partner).count()
+        if used >= membership.grade.promotion_slots:
+            raise ValueError(
+                _(
+                    "Your grade %(grade)s has %(slots)s promotion slots and all are in use. "
+                    "Stop another promotion first, or ask about upgrading your grade."
+                )
+                % {"grade": membership.grade.name, "slots": membership.grade.promotion_slots}
+            )
+        promoted, _created = PromotedListing.objects.get_or_create(
+            product=product, defaults={"partner": partner}
+        )
+    return promoted
+
+
+def listing_unpromote(*, partner, product) -> None:
+    PromotedListing.objects.filter(partner=partner, product=product).delete()

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
+from oscar.core.loading import get_model
 
 from commerce.services.views import PartnerDashboardMixin
 
@@ -13,10 +14,14 @@ from .selectors import membership_listing_error
 from .services import (
     dues_invoice_add_to_basket,
     dues_mark_paid,
+    listing_promote,
+    listing_unpromote,
     membership_approve,
     membership_reject,
     partner_application_submit,
 )
+
+Product = get_model("catalogue", "Product")
 
 
 class ApplyView(FormView):
@@ -105,12 +110,18 @@ class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
                 "membership": m,
                 "listed": m.partner.stockrecords.count(),
                 "listing_error": membership_listing_error(partner=m.partner),
+                "products": Product.objects.filter(stockrecords__partner=m.partner)
+                .select_related("promotion")
+                .distinct(),
+                "promoted": m.partner.promoted_listings.count(),
             }
             for m in memberships
         ]
         return ctx
 
     def post(self, request):
+        if "promote" in request.POST or "unpromote" in request.POST:
+            return self.toggle_promotion(request)
         invoice = get_object_or_404(
             DuesInvoice, pk=request.POST.get("invoice"), membership__partner__users=request.user
         )
@@ -120,3 +131,18 @@ class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
             messages.error(request, str(error))
             return redirect("membership:dashboard")
         return redirect("checkout:index")
+
+    def toggle_promotion(self, request):
+        pk = request.POST.get("promote") or request.POST.get("unpromote")
+        product = get_object_or_404(Product, pk=pk, stockrecords__partner__users=request.user)
+        partner = product.stockrecords.filter(partner__users=request.user).first().partner
+        if "unpromote" in request.POST:
+            listing_unpromote(partner=partner, product=product)
+            messages.success(request, _("The promotion is stopped."))
+        else:
+            try:
+                listing_promote(partner=partner, product=product)
+                messages.success(request, _("The listing is promoted."))
+            except ValueError as error:
+                messages.error(request, str(error))
+        return redirect("membership:dashboard")

@@ -88,6 +88,7 @@ def order_lines_cancel(*, order, lines, refunded: Decimal | None = None) -> None
         _record_event(order=order, name="Refunded", amount=refunded, lines=lines)
     if not order.lines.exclude(status=CANCELLED).exists() and order.status != CANCELLED:
         order.set_status(CANCELLED)
+        OrderPayment.objects.filter(order=order).update(cancelled_at=timezone.now())
 
 
 def order_cancel(*, order, reason: str) -> None:

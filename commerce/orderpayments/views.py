@@ -22,6 +22,7 @@ class DepositsView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["payments"] = (
             OrderPayment.objects.filter(paid_at__isnull=True, cancelled_at__isnull=True)
+            .exclude(order__status="Cancelled")
             .select_related("order", "order__user")
             .order_by("deadline")
         )

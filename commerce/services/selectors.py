@@ -54,7 +54,7 @@ def service_times(
 
 
 def service_open_times(*, service: Service, now: datetime.datetime | None = None) -> list[OpenTime]:
-    """Start times with their free places, in two queries whatever the horizon."""
+    """Start times with their free places, in a few queries whatever the horizon."""
     now = now or timezone.now()
     times = service_times(service=service, now=now)
     if not times:
@@ -69,14 +69,8 @@ def service_open_times(*, service: Service, now: datetime.datetime | None = None
         .values("slot__starts_at")
         .annotate(n=Sum("places"))
     }
-    slot_capacity = dict(
-        Slot.objects.filter(service=service, starts_at__gte=times[0][0]).values_list(
-            "starts_at", "capacity"
-        )
-    )
     result = []
     for starts_at, capacity in times:
-        capacity = slot_capacity.get(starts_at, capacity)
         result.append(OpenTime(starts_at, capacity, max(capacity - taken.get(starts_at, 0), 0)))
     return result
 

@@ -40,11 +40,18 @@ def booking_reserve(
         raise BookingError(_("This time cannot be booked. Please choose another time."))
     if places < 1:
         raise BookingError(_("Please book at least one place."))
+    if service.consult_first and not service.consultations.filter(customer=user).exists():
+        raise BookingError(
+            _("This provider starts with a consultation: please send your question first.")
+        )
     with transaction.atomic():
         slot, _created = Slot.objects.get_or_create(
             service=service, starts_at=starts_at, defaults={"capacity": capacity}
         )
         slot = Slot.objects.select_for_update().get(pk=slot.pk)
+        if slot.capacity != capacity:  # the partner changed its week or exceptions since
+            slot.capacity = capacity
+            slot.save(update_fields=["capacity"])
         if slot_places_taken(slot=slot, now=now) + places > slot.capacity:
             raise BookingError(
                 _("Sorry, this time has just been fully booked. Please choose another time.")
@@ -56,10 +63,12 @@ def booking_reserve(
             held_until=now + datetime.timedelta(minutes=settings.THECEN_BOOKING_HOLD_MINUTES),
         )
         option = Option.objects.get(code=BOOKING_OPTION)
+        # The line shows the time to the customer; the reference after " · " finds the booking.
+        when = date_format(timezone.localtime(starts_at), "Y-m-d H:i")
         basket.add_product(
             service.product,
             quantity=places,
-            options=[{"option": option, "value": str(booking.reference)}],
+            options=[{"option": option, "value": f"{when} · {booking.reference}"}],
         )
     return booking
 
@@ -67,7 +76,7 @@ def booking_reserve(
 def _booking_reference(line) -> str | None:
     for attribute in line.attributes.all():
         if attribute.option.code == BOOKING_OPTION:
-            return str(attribute.value)
+            return str(attribute.value).rsplit(" · ", 1)[-1]
     return None
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
-from commerce.mc.models import CommissionRule, MarketCreator, OrderAttribution
+from commerce.mc.models import Click, CommissionRule, MarketCreator, OrderAttribution
 from commerce.membership.models import Grade, PartnerApplication
 from commerce.membership.services import membership_approve
 from commerce.orderpayments.models import PaymentMethod
@@ -171,6 +171,9 @@ def _mc(products):
     )
     if OrderAttribution.objects.filter(mc=mc).exists():
         return mc
+    Click.objects.bulk_create(
+        [Click(mc=mc, source_page=page) for page in ("/", "/catalogue/", "/catalogue/", "/")]
+    )
     buyer, _ = User.objects.get_or_create(
         username="demo-buyer", defaults={"email": "buyer@demo.example", "first_name": "이소비"}
     )

@@ -19,6 +19,22 @@ StockRecord = get_model("partner", "StockRecord")
 PASSWORD = "correct-horse-battery"
 
 
+def restore_migration_data() -> None:
+    """Put back the rows migrations made (Wagtail's root page and site, Korea…) after a flush.
+
+    A transactional test ends with a flush; the transactional tests that run after it (other
+    people's too) expect what migrations created.
+    """
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.exists():
+        root = Page.add_root(title="Root", slug="root")
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    ensure_reference_data()
+
+
 def ensure_reference_data() -> None:
     """The rows data migrations create; transactional tests flush them, so make them again."""
     from django.apps import apps

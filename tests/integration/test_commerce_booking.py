@@ -10,7 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from commerce.orderpayments.services import order_payment_confirm, orders_expire
-from commerce.services.models import Booking, Consultation
+from commerce.services.models import Booking, Consultation, Service
 from commerce.services.services import bookings_send_reminders
 from tests.factories.commerce import (
     PASSWORD,
@@ -75,6 +75,8 @@ class ServiceBookingJourneyTest(TestCase):
         starts_at = slot_time(self.service)
         response = self.reserve(starts_at)
         self.assertRedirects(response, "/checkout/", fetch_redirect_response=False)
+        basket = self.client.get("/basket/")
+        self.assertContains(basket, f"{timezone.localtime(starts_at):%Y-%m-%d %H:%M}")
         booking = Booking.objects.get()
         self.assertEqual(booking.status, Booking.Status.HELD)
         self.assertAlmostEqual(
@@ -159,6 +161,20 @@ class ServiceBookingJourneyTest(TestCase):
         order.refresh_from_db()
         self.assertEqual(order.status, "Paid")
 
+    def test_a_consult_first_service_is_booked_after_a_question(self):
+        Service.objects.filter(pk=self.service.pk).update(consult_first=True)
+        starts_at = slot_time(self.service)
+        response = self.client.post(
+            f"/services/{self.product.pk}/reserve/",
+            {"starts_at": starts_at.isoformat(), "places": 1},
+            follow=True,
+        )
+        self.assertContains(response, "먼저 문의를 보내 주세요")
+        self.assertFalse(Booking.objects.exists())
+        self.client.post(f"/services/{self.product.pk}/ask/", {"question": "주차가 되나요?"})
+        self.reserve(starts_at)
+        self.assertEqual(Booking.objects.count(), 1)
+
     def test_the_last_place_cannot_be_held_twice(self):
         starts_at = slot_time(self.service)
         self.reserve(starts_at, places=2)
@@ -205,6 +221,7 @@ class ServiceBookingJourneyTest(TestCase):
         self.assertEqual(booking.refund_amount, 30000)
         order.refresh_from_db()
         self.assertEqual(order.status, "Cancelled")
+        self.assertTrue(order.payment_events.filter(event_type__name="Refunded").exists())
 
         # a second booking, cancelled by the partner with a reason
         self.reserve(slot_time(self.service, after_days=4))

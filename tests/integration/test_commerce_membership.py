@@ -12,6 +12,7 @@ from oscar.core.loading import get_class, get_model
 
 from commerce.membership.brn import brn_check_digit, brn_clean
 from commerce.membership.models import DuesInvoice, Grade, Membership, PartnerApplication
+from commerce.membership.selectors import promoted_products
 from commerce.membership.services import memberships_suspend_overdue
 from commerce.orderpayments.services import order_payment_confirm
 from tests.factories.commerce import (
@@ -271,3 +272,28 @@ class DuesPaidOnlineTest(TestCase):
         self.partner.refresh_from_db()
         self.assertEqual(self.invoice.status, "paid")
         self.assertFalse(self.partner.is_suspended)
+
+
+class PromotionSlotsTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        grade = Grade.objects.create(
+            name="정회원", code="regular", listing_limit=50, promotion_slots=1, annual_dues=300000
+        )
+        cls.partner = Partner.objects.create(name="해님베이커리", code="haenim")
+        cls.user = create_partner_user(cls.partner, "bake@haenim.kr")
+        Membership.objects.create(partner=cls.partner, grade=grade, since=timezone.localdate())
+        cls.bread = create_goods(partner=cls.partner, title="우리밀 식빵", price=6500, stock=9)
+        cls.cookie = create_goods(partner=cls.partner, title="쿠키 세트", price=12500, stock=9)
+
+    def test_promotion_is_limited_by_the_grade_with_a_clear_message(self):
+        self.client.force_login(self.user)
+        self.client.post("/dashboard/membership/", {"promote": self.bread.pk})
+        response = self.client.post(
+            "/dashboard/membership/", {"promote": self.cookie.pk}, follow=True
+        )
+        self.assertContains(response, "홍보 지원 슬롯 1개를 모두 쓰고 있습니다")
+        self.assertEqual(list(promoted_products()), [self.bread])
+        # a suspended partner's promotions disappear with its listings
+        Partner.objects.filter(pk=self.partner.pk).update(suspended_at=timezone.now())
+        self.assertEqual(list(promoted_products()), [])

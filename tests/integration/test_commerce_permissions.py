@@ -139,10 +139,46 @@ class PermissionMatrixTest(TestCase):
         order.refresh_from_db()
         self.assertEqual(order.status, "Awaiting deposit")
 
+        # it may not mark its own line paid: payment is the operator's
+        line_a = order.lines.get(partner=self.pa_a)
+        line_form = {"line_action": "change_line_statuses", "selected_line": [line_a.pk]}
+        line_form[f"selected_line_qty_{line_a.pk}"] = 1
+        self.client.post(url, {**line_form, "new_status": "Paid"})
+        line_a.refresh_from_db()
+        self.assertEqual(line_a.status, "Awaiting deposit")
+
         self.client.force_login(self.users["pa_other"])
         page = self.client.get(url)
         self.assertContains(page, "다라 수제 잼")
         self.assertNotContains(page, "가나 유기농 쌀")
+        # the other partner cancels its own line: its stock comes back, the order stays open
+        self.client.post(
+            url,
+            {
+                **line_form,
+                "selected_line": [line_b.pk],
+                f"selected_line_qty_{line_b.pk}": 1,
+                "new_status": "Cancelled",
+            },
+        )
+        line_b.refresh_from_db()
+        self.assertEqual(line_b.status, "Cancelled")
+        self.assertEqual(line_b.stockrecord.num_allocated, 0)
+        order.refresh_from_db()
+        self.assertEqual(order.status, "Awaiting deposit")
+
+    def test_a_partner_cannot_open_or_list_another_partners_products_and_orders(self):
+        self.client.login(username="buyer", password=PASSWORD)
+        self.client.post(f"/basket/add/{self.goods_b.pk}/", {"quantity": 1})
+        checkout_pay(self.client, shipping=True)
+        order_b = Order.objects.get()
+        self.client.force_login(self.users["pa"])
+        edit = self.client.get(f"/dashboard/catalogue/products/{self.goods_b.pk}/")
+        self.assertNotEqual(edit.status_code, 200)
+        self.assertNotContains(self.client.get("/dashboard/orders/"), order_b.number)
+        self.assertEqual(self.client.get(f"/dashboard/orders/{order_b.number}/").status_code, 404)
+        self.client.force_login(self.users["pa_other"])
+        self.assertContains(self.client.get("/dashboard/orders/"), order_b.number)
 
     def test_a_partner_sees_only_its_own_bookings(self):
         self.client.login(username="buyer", password=PASSWORD)

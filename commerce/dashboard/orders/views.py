@@ -1,11 +1,13 @@
 """Oscar's order dashboard, where a partner sees and fulfils only its own lines."""
 
+from django.contrib import messages
 from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403
 
 from commerce.orderpayments.handlers import EventHandler
+from commerce.orderpayments.services import CANCELLED, PAID, order_is_paid, order_lines_cancel
 
 
 class OrderListView(views.OrderListView):
@@ -22,6 +24,26 @@ class OrderDetailView(views.OrderDetailView):
         if self.request.user.is_staff:
             return lines
         return lines.filter(partner__users=self.request.user)
+
+    def change_line_statuses(self, request, order, lines, quantities):
+        """Partners fulfil and cancel their lines; payment is confirmed by the operator.
+
+        A cancelled line returns its stock, reverses its MC commission and records a refund.
+        """
+        new_status = request.POST.get("new_status", "").strip()
+        if new_status == PAID and not request.user.is_staff:
+            return self.reload_page(error=_("Payment is confirmed by the operator."))
+        if new_status != CANCELLED:
+            return super().change_line_statuses(request, order, lines, quantities)
+        lines = list(lines)
+        if any(CANCELLED not in line.available_statuses() for line in lines):
+            return self.reload_page(error=_("These lines cannot be cancelled."))
+        refund = (
+            sum(line.line_price_incl_tax for line in lines) if order_is_paid(order=order) else None
+        )
+        order_lines_cancel(order=order, lines=lines, refunded=refund)
+        messages.info(request, _("The lines are cancelled; stock and commission are updated."))
+        return self.reload_page()
 
     def handle_order_action(self, request, order, action):
         # The order as a whole (status, payment) belongs to the operator; partners act on lines.
