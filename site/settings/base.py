@@ -128,8 +128,10 @@ WSGI_APPLICATION = "thecen.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        # frontend/templates comes first so it can override Oscar's and Wagtail's templates.
-        "DIRS": [BASE_DIR / "frontend" / "templates"],
+        # The frontend app's templates override Oscar's and Wagtail's because `frontend` comes
+        # before them in INSTALLED_APPS; listing its folder in DIRS too would find each
+        # override twice and render {{ block.super }} twice.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
