@@ -11,7 +11,6 @@ from tests.factories.commerce import (
     PASSWORD,
     create_customer,
     create_service,
-    restore_migration_data,
 )
 
 Partner = get_model("partner", "Partner")
@@ -21,14 +20,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def leave_migration_data_behind(django_db_blocker):
-    """The flush after each test here removes what migrations made: put it back at the end."""
-    yield
-    with django_db_blocker.unblock():
-        restore_migration_data()
 
 
 def test_book_a_service_from_its_page_and_pay_by_bank_transfer(page, live_server):

@@ -5,36 +5,11 @@ import uuid
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
 from playwright.sync_api import expect
 
 from search.services import search_reindex
 from tests.factories.pages import build_site, build_story
 from tests.factories.search import drop_indices, partner, product
-
-
-@pytest.fixture(scope="module", autouse=True)
-def restore_migrated_rows(django_db_setup, django_db_blocker):
-    """Leave the database as this module found it.
-
-    A transactional test ends by flushing every table, Wagtail's root page included; the
-    browser tests after this module build on those rows, so they are put back afterwards.
-    """
-    with django_db_blocker.unblock():
-        snapshot = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        # What serialized rollback does: empty tables (no post_migrate rows), then reload.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(snapshot)
-        # The rows came back with their ids; move the id sequences past them.
-        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from tests.factories.commerce import (
     create_customer,
     create_goods,
     create_service,
-    restore_migration_data,
     slot_time,
 )
 
@@ -24,14 +23,6 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def leave_migration_data_behind(django_db_blocker):
-    """The flush after each test here removes what migrations made: put it back at the end."""
-    yield
-    with django_db_blocker.unblock():
-        restore_migration_data()
 
 
 def race(*calls):
