@@ -339,7 +339,12 @@ class IndexedProducts:
         start, stop = k.start or 0, k.stop if k.stop is not None else self.count()
         raw = self._search(start, max(0, stop - start))
         ids = [int(hit["_source"]["object_id"]) for hit in raw["hits"]["hits"]]
-        by_id = {p.pk: p for p in Product.objects.base_queryset().filter(pk__in=ids)}
+        by_id = {
+            p.pk: p
+            for p in Product.objects.base_queryset()
+            .prefetch_related("stockrecords__partner")
+            .filter(pk__in=ids)
+        }
         return [by_id[pk] for pk in ids if pk in by_id]
 
 

@@ -68,3 +68,11 @@ def pytest_collection_modifyitems(items):
                 pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}),
                 append=False,
             )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, as a fresh deployment would."""
+    from django.core.cache import cache
+
+    cache.clear()

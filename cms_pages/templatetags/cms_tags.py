@@ -89,12 +89,15 @@ def editorial_nav(context):
     from wagtail.models import Page, Site
 
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return {"sections": []}
-    key = f"cms_pages:nav:{site.pk}:{site.root_page_id}"
+    # Keyed by host, so a cached header needs no query at all (not even the site lookup).
+    key = f"cms_pages:nav:{request.get_host()}"
     sections = cache.get(key)
     if sections is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return {"sections": []}
         from cms_pages.models import (
             CampaignIndexPage,
             EnterpriseIndexPage,
