@@ -3,6 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405  (SQLite file, media)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret")  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = os.environ.get(  # noqa: F405

@@ -5,6 +5,7 @@ import tempfile
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405  (SQLite file, media)
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
