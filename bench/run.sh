@@ -41,9 +41,9 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 
-printf "\n%-34s %10s %10s %10s %8s\n" "page" "req/s" "p50" "p99" "queries"
+printf "\n%-26s %9s %10s %10s %8s %14s\n" "page" "req/s" "p50" "p99" "queries" "ms/req (1 thr)"
 for row in "${PAGES[@]}"; do
-  IFS=$'\t' read -r name path queries <<<"$row"
+  IFS=$'\t' read -r name path queries cpu_ms <<<"$row"
   url="http://127.0.0.1:$PORT$path"
   wrk -t2 -c8 -d "$DURATION" --latency "$url" >/dev/null  # warm-up run, not reported
   out="$(wrk -t2 -c8 -d "$DURATION" --latency "$url")"
@@ -51,6 +51,6 @@ for row in "${PAGES[@]}"; do
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   errors="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
-  printf "%-34s %10s %10s %10s %8s%s\n" "$name" "$rps" "$p50" "$p99" "$queries" \
+  printf "%-26s %9s %10s %10s %8s %14s%s\n" "$name" "$rps" "$p50" "$p99" "$queries" "$cpu_ms" \
     "${errors:+  (non-2xx: $errors)}"
 done

@@ -1,14 +1,28 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from cms_pages.choosers import partner_chooser_viewset, product_chooser_viewset
 from cms_pages.models import ContentCreatorProfile, EventRegistration
+from cms_pages.roles import user_may_work_on
 
 
 @hooks.register("register_admin_viewset")
 def register_catalogue_choosers():
     return [product_chooser_viewset, partner_chooser_viewset]
+
+
+@hooks.register("before_create_page")
+def limit_page_types_on_create(request, parent_page, page_class):
+    if not user_may_work_on(request.user, page_class):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def limit_page_types_on_edit(request, page):
+    if not user_may_work_on(request.user, page.specific_class):
+        raise PermissionDenied
 
 
 class ContentCreatorProfileAdmin(ModelAdmin):

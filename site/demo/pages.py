@@ -22,10 +22,24 @@ from cms_pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from thecen.demo.images import image_make
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 SEOUL = ZoneInfo("Asia/Seoul")
+PALETTE = [
+    (11, 110, 79),
+    (39, 94, 140),
+    (140, 82, 39),
+    (112, 60, 120),
+    (60, 110, 60),
+    (150, 60, 60),
+]
+
+
+def _picture(title, n):
+    return image_make(title=title, colour=PALETTE[n % len(PALETTE)])
+
 
 AUTHORS = [
     ("김하늘", "동네의 작은 가게와 협동조합을 찾아다니며 기록합니다."),
@@ -136,7 +150,7 @@ STORIES = [
         ["일자리", "먹거리"],
         ["haenim-bakery"],
         [
-            "해님베이커리의 아침은 새벽 다섯 시에 시작됩니다. 반죽을 치대는 손이 빨라질수록 가게 앞 줄도 길어집니다.",  # noqa: E501
+            "해님베이커리의 아침은 새벽 다섯 시에 시작됩니다. 반죽을 치대는 손이 빨라질수록 가게 앞 줄도 길어집니다.",
             "이곳의 수익은 다시 새 제빵사를 뽑는 데 쓰입니다.",
         ],
         ["CEN-G-003", "CEN-G-004"],
@@ -166,7 +180,7 @@ STORIES = [
         ["자원순환", "마을"],
         ["maeul-craft"],
         [
-            "공방의 막내는 일흔둘입니다. 대패질 소리가 멈추지 않는 오후, 어르신들은 서로의 작품을 품평합니다."  # noqa: E501
+            "공방의 막내는 일흔둘입니다. 대패질 소리가 멈추지 않는 오후, 어르신들은 서로의 작품을 품평합니다."
         ],
         ["CEN-G-005", "CEN-G-006"],
     ),
@@ -352,7 +366,7 @@ def load() -> HomePage:
             instance=HomePage(
                 title="사회적경제의 이야기와 상품을 한곳에서",
                 slug="home",
-                intro="<p>협동조합과 사회적기업이 만든 상품과 서비스를, 그 이야기와 함께 만나세요.</p>",  # noqa: E501
+                intro="<p>협동조합과 사회적기업이 만든 상품과 서비스를, 그 이야기와 함께 만나세요.</p>",
             )
         )
     Site.objects.update_or_create(
@@ -361,8 +375,10 @@ def load() -> HomePage:
     )
     partners = {p.code: p for p in Partner.objects.all()}
     authors = [
-        ContentCreatorProfile.objects.get_or_create(name=name, defaults={"bio": bio})[0]
-        for name, bio in AUTHORS
+        ContentCreatorProfile.objects.get_or_create(
+            name=name, defaults={"bio": bio, "photo": _picture(f"CC {name}", n)}
+        )[0]
+        for n, (name, bio) in enumerate(AUTHORS)
     ]
 
     directory = _child(
@@ -372,7 +388,9 @@ def load() -> HomePage:
         title="함께하는 기업",
         intro="<p>협동조합, 사회적기업, 마을기업, 자활기업, 소셜벤처를 소개합니다.</p>",
     )
-    for code, slug, kind, region, field, lead, mission, phone, address in ENTERPRISES:
+    for n, (code, slug, kind, region, field, lead, mission, phone, address) in enumerate(
+        ENTERPRISES
+    ):
         if code in partners and not EnterprisePage.objects.filter(partner=partners[code]).exists():
             directory.add_child(
                 instance=EnterprisePage(
@@ -387,6 +405,7 @@ def load() -> HomePage:
                     phone=phone,
                     address=address,
                     email=f"hello@{code}.example.kr",
+                    logo=_picture(partners[code].name, n),
                 )
             )
 
@@ -420,6 +439,7 @@ def load() -> HomePage:
             region=region,
             body=body,
             date=timezone.localdate() - timedelta(days=offset * 3),
+            hero_image=_picture(title, offset),
         )
         story.tags.add(*tags)
         index.add_child(instance=story)
@@ -428,7 +448,7 @@ def load() -> HomePage:
 
     campaigns = _child(home, CampaignIndexPage, "캠페인", title="MC 캠페인")
     today = timezone.localdate()
-    for slug, title, mc, community, lead, start, length, upcs in CAMPAIGNS:
+    for n, (slug, title, mc, community, lead, start, length, upcs) in enumerate(CAMPAIGNS):
         _child(
             campaigns,
             CampaignPage,
@@ -437,6 +457,7 @@ def load() -> HomePage:
             market_creator_name=mc,
             community=community,
             lead=lead,
+            hero_image=_picture(title, n + 2),
             starts_on=today + timedelta(days=start),
             ends_on=today + timedelta(days=start + length),
             body=[

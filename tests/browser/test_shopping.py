@@ -8,7 +8,12 @@ from playwright.sync_api import Page, expect
 
 from tests.factories.pages import build_site
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: start from the migrations' data (root page, groups) even after
+# another transactional test flushed the database.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_reader_adds_a_product_from_the_home_page(live_server, page: Page, output_path):

@@ -19,6 +19,7 @@ from cms_pages.models import (
     StoryPage,
 )
 from tests.factories.editorial import EditorialTree, author, goods, partner, service
+from thecen.demo.images import image_make
 
 
 class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
@@ -216,6 +217,16 @@ class ReaderSeesEditorialPagesTest(WagtailPageTestCase):
         self.assertContains(response, "대전")
         self.assertContains(response, '"@type": "Article"')
         self.assertContains(response, 'property="og:title"')
+
+    def test_story_images_are_served_as_renditions_and_shared_on_opengraph(self):
+        story = self.tree.story(
+            title="사진이 있는 이야기",
+            hero_image=image_make(title="빵 굽는 새벽", colour=(11, 110, 79)),
+        )
+        response = self.client.get(story.url)
+        self.assertContains(response, "fill-1200x630.format-webp")
+        self.assertContains(response, 'property="og:image"')
+        self.assertNotContains(response, 'src="/media/original_images/')
 
     def test_story_index_filters_by_group_region_and_tag(self):
         index = self.tree.stories.url

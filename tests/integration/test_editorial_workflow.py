@@ -111,6 +111,25 @@ class ModerationWorkflowTest(TestCase):
         self._add_story(self.editor, "action-publish")
         self.assertTrue(StoryPage.objects.get(slug="마을-빵집의-새벽").live)
 
+    def test_roles_only_create_their_own_kinds_of_page(self):
+        def can_open_create_form(user, model, parent):
+            self.client.force_login(user)
+            url = reverse("wagtailadmin_pages:add", args=("cms_pages", model, parent.pk))
+            return self.client.get(url).status_code == 200
+
+        self.assertTrue(can_open_create_form(self.cc, "storypage", self.tree.stories))
+        self.assertFalse(can_open_create_form(self.cc, "eventpage", self.tree.events))
+        self.assertFalse(can_open_create_form(self.cc, "campaignpage", self.tree.campaigns))
+        self.assertTrue(can_open_create_form(self.mc, "campaignpage", self.tree.campaigns))
+        self.assertFalse(can_open_create_form(self.mc, "storypage", self.tree.stories))
+        self.assertTrue(can_open_create_form(self.editor, "eventpage", self.tree.events))
+
+    def test_a_cc_cannot_edit_an_event(self):
+        event = self.tree.event(title="봄 장터")
+        self.client.force_login(self.cc)
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=(event.pk,)))
+        self.assertNotEqual(response.status_code, 200)
+
     def test_a_market_creator_may_draft_a_campaign_but_not_publish_it(self):
         self.client.force_login(self.mc)
         url = reverse(
