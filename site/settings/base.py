@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "thecen",
     "frontend",
     "cms_pages",
+    "cms_pages.health",
     "commerce.core",
     "commerce.sources",
     "commerce.services",
