@@ -180,6 +180,9 @@ def test_the_result_page_reads_recommendations_in_a_bounded_number_of_queries(
         tree.group(title=f"걷기반 {n}")
         tree.story(title=f"건강 이야기 {n}", tags=["건강"])
         tree.event(title=f"체험의 날 {n}", kind="experience-day")
+    # reading the questions costs no query per answer or score
+    with django_assert_max_num_queries(15):
+        client.get(tree.check.url)
     client.post(tree.check.url, LOW_MOOD)
     with django_assert_max_num_queries(40):
         response = client.get(tree.check.url + "result/")

@@ -41,8 +41,19 @@ def dimension_choices():
     return list(Dimension.objects.values_list("slug", "name"))
 
 
+class DimensionChoiceBlock(blocks.ChoiceBlock):
+    """The choices are read from the database only for the editor's form: reading a page's
+    questions must not query the dimensions once per score."""
+
+    def to_python(self, value):
+        return value
+
+    def get_searchable_content(self, value):
+        return []
+
+
 class ScoreBlock(blocks.StructBlock):
-    dimension = blocks.ChoiceBlock(choices=dimension_choices, label=_("dimension"))
+    dimension = DimensionChoiceBlock(choices=dimension_choices, label=_("dimension"))
     points = blocks.IntegerBlock(label=_("points"), min_value=-10, max_value=10)
 
 
