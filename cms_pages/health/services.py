@@ -14,6 +14,7 @@ from cms_pages.health.models import (
     CheckTally,
     FollowTally,
     GroupMembership,
+    GroupReminder,
     HealthGroupPage,
     SavedResult,
     ScoreTally,
@@ -130,3 +131,69 @@ def group_leave(*, group: HealthGroupPage, user) -> GroupMembership | None:
             first.status = GroupMembership.Status.MEMBER
             first.save(update_fields=["status"])
         return first
+
+
+def _member_emails(group) -> list[str]:
+    return list(
+        GroupMembership.objects.filter(group=group, status=GroupMembership.Status.MEMBER)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+
+
+def group_message_send(*, group: HealthGroupPage, sender, subject: str, body: str) -> int:
+    """The leader writes to the members: one e-mail, members in Bcc so they stay private."""
+    from django.core.mail import EmailMessage
+
+    recipients = _member_emails(group)
+    if not recipients:
+        return 0
+    reply_to = [sender.email] if sender.email else None
+    EmailMessage(
+        subject=f"[{group.title}] {subject}",
+        body=body,
+        bcc=recipients,
+        reply_to=reply_to,
+    ).send()
+    return len(recipients)
+
+
+def group_meets_on(group: HealthGroupPage, day: datetime.date) -> list[datetime.datetime]:
+    """The group's meetings on ``day``: its weekly time and any one-off sessions."""
+    tz = timezone.get_current_timezone()
+    times = []
+    if group.weekday == day.weekday():
+        times.append(datetime.datetime.combine(day, group.start_time, tzinfo=tz))
+    times += [
+        timezone.localtime(s.starts_at)
+        for s in group.sessions.all()
+        if timezone.localtime(s.starts_at).date() == day
+    ]
+    return sorted(times)
+
+
+def group_reminders_send(*, today: datetime.date | None = None) -> int:
+    """E-mail members of every group meeting tomorrow, once per group and day."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+
+    day = (today or timezone.localdate()) + datetime.timedelta(days=1)
+    sent = 0
+    groups = HealthGroupPage.objects.live().prefetch_related("sessions")
+    for group in groups:
+        times = group_meets_on(group, day)
+        if not times:
+            continue
+        try:
+            with transaction.atomic():
+                reminder = GroupReminder.objects.create(group=group, date=day)
+        except IntegrityError:
+            continue  # already reminded
+        recipients = _member_emails(group)
+        if recipients:
+            body = render_to_string("health/emails/reminder.txt", {"group": group, "times": times})
+            EmailMessage(subject=body.splitlines()[0], body=body, bcc=recipients).send()
+        reminder.sent_to = len(recipients)
+        reminder.save(update_fields=["sent_to"])
+        sent += len(recipients)
+    return sent

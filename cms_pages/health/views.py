@@ -240,15 +240,38 @@ def follow(request, kind: str, pk: int):
 
 
 def group_detail(request, group):
+    from cms_pages.health.forms import GroupMessageForm
+
     context = group.get_context(request)
     leads = group.is_led_by(request.user)
     context.update(
         membership=selectors.group_membership_of(group=group, user=request.user),
         places_left=selectors.group_places_left(group=group),
         members=selectors.group_members(group=group) if leads else None,
+        message_form=GroupMessageForm() if leads else None,
         related=group.related_services.all(),
     )
     return TemplateResponse(request, "health/health_group_page.html", context)
+
+
+def group_message_view(request, group):
+    from django.core.exceptions import PermissionDenied
+
+    from cms_pages.health.forms import GroupMessageForm
+
+    if request.method != "POST":
+        return redirect(group.url)
+    if not group.is_led_by(request.user):
+        raise PermissionDenied
+    form = GroupMessageForm(request.POST)
+    if form.is_valid():
+        sent = services.group_message_send(group=group, sender=request.user, **form.cleaned_data)
+        messages.success(
+            request, _("Your message was sent to %(count)d members.") % {"count": sent}
+        )
+    else:
+        messages.error(request, _("Write a subject and a message."))
+    return redirect(group.url)
 
 
 def group_join_view(request, group):

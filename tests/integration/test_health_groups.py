@@ -2,6 +2,7 @@
 and search."""
 
 import datetime
+import io
 
 from django.test import TestCase
 
@@ -99,3 +100,59 @@ class HealthGroupsTest(TestCase):
         self.assertEqual(document["url"], self.walking.url)
         self.walking.unpublish()
         self.assertNotIn(self.walking.pk, builder.get_queryset().values_list("pk", flat=True))
+
+
+class LeaderMessagesAndRemindersTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from django.utils import timezone
+
+        cls.tree = HealthTree()
+        cls.leader = create_customer("leader@example.kr")
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        cls.group = cls.tree.group(
+            title="갑천 아침 걷기반", capacity=2, leader_user=cls.leader, weekday=tomorrow.weekday()
+        )
+        cls.other_day = cls.tree.group(title="마음쉼 모임", weekday=(tomorrow.weekday() + 3) % 7)
+        cls.people = [create_customer(f"p{n}@example.kr") for n in range(3)]
+        from cms_pages.health.services import group_join
+
+        for person in cls.people:
+            group_join(group=cls.group, user=person)
+            group_join(group=cls.other_day, user=person)
+
+    def test_the_leader_writes_to_the_members_who_stay_hidden_from_each_other(self):
+        from django.core import mail
+
+        self.client.login(username="leader", password=PASSWORD)
+        response = self.client.post(
+            self.group.url + "message/",
+            {"subject": "비 예보", "body": "내일은 우산을 챙겨 오세요."},
+            follow=True,
+        )
+        self.assertContains(response, "회원 2명에게 메시지를 보냈습니다.")
+        (message,) = mail.outbox
+        self.assertEqual(message.subject, "[갑천 아침 걷기반] 비 예보")
+        self.assertEqual(message.to, [])
+        self.assertEqual(sorted(message.bcc), ["p0@example.kr", "p1@example.kr"])
+
+    def test_a_member_who_is_not_the_leader_cannot_write_to_the_group(self):
+        from django.core import mail
+
+        self.client.login(username="p0", password=PASSWORD)
+        response = self.client.post(self.group.url + "message/", {"subject": "a", "body": "b"})
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(mail.outbox, [])
+
+    def test_members_are_reminded_once_the_day_before_a_meeting(self):
+        from django.core import mail
+        from django.core.management import call_command
+
+        call_command("health_daily", stdout=io.StringIO())
+        (reminder,) = mail.outbox
+        self.assertIn("내일 갑천 아침 걷기반 모임이 있습니다", reminder.subject)
+        self.assertIn("갑천 둔치", reminder.body)
+        # members only, not the waiting list
+        self.assertEqual(sorted(reminder.bcc), ["p0@example.kr", "p1@example.kr"])
+        call_command("health_daily", stdout=io.StringIO())
+        self.assertEqual(len(mail.outbox), 1)

@@ -9,6 +9,7 @@ from cms_pages.health.models.checks import (
 )
 from cms_pages.health.models.groups import (
     GroupMembership,
+    GroupReminder,
     HealthGroupIndexPage,
     HealthGroupPage,
     HealthGroupSession,
@@ -23,6 +24,7 @@ __all__ = [
     "Dimension",
     "FollowTally",
     "GroupMembership",
+    "GroupReminder",
     "GroupTheme",
     "HealthCheckPage",
     "HealthGroupIndexPage",

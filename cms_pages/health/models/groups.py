@@ -144,6 +144,12 @@ class HealthGroupPage(RoutablePageMixin, SeoMixin, Page):
 
         return views.group_join_view(request, self)
 
+    @path("message/", name="message")
+    def message(self, request):
+        from cms_pages.health import views
+
+        return views.group_message_view(request, self)
+
     @path("leave/", name="leave")
     def leave(self, request):
         from cms_pages.health import views
@@ -180,3 +186,19 @@ class GroupMembership(models.Model):
 
     def __str__(self):
         return f"{self.group_id} {self.user_id} {self.status}"
+
+
+class GroupReminder(models.Model):
+    """That the members were reminded of the group's meeting on this day (sent once)."""
+
+    group = models.ForeignKey(HealthGroupPage, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    sent_to = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["group", "date"], name="group_reminder_once")
+        ]
+
+    def __str__(self):
+        return f"{self.group_id} {self.date}"
