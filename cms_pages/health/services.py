@@ -53,7 +53,7 @@ def follow_tally_record(*, check_page, kind: str, object_id: int, label: str) ->
 
 
 def retention_days() -> int:
-    return getattr(settings, "THECEN_HEALTH_RETENTION_DAYS", 365)
+    return settings.THECEN_HEALTH_RETENTION_DAYS
 
 
 def result_save(*, user, check_page, scores: dict[str, int], consent_text: str) -> SavedResult:
