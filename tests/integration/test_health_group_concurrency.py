@@ -8,17 +8,17 @@ from django.db import connection
 from cms_pages.health.models import GroupMembership, HealthGroupPage
 from cms_pages.health.services import group_join
 from tests.factories.commerce import create_customer
-from tests.factories.health import HealthTree
+from tests.factories.health import HealthTree, ensure_page_root
 
 CAPACITY = 3
 PEOPLE = 10
 
 
 @pytest.mark.postgres
-# serialized_rollback: the flush must not take the root page and the groups with it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_simultaneous_joins_never_exceed_capacity(postgres):
     # given a group with three places
+    ensure_page_root()
     group = HealthTree().group(title="갑천 아침 걷기반", capacity=CAPACITY)
     people = [create_customer(f"walker{n}@example.kr") for n in range(PEOPLE)]
     start = threading.Barrier(PEOPLE)
