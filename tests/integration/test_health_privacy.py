@@ -40,6 +40,15 @@ class SavingResultsTest(TestCase):
             self.assertFalse({"s", "scores", "walk", "q-walk"} & set(map(str, data)))
             self.assertNotIn("activity", str(data))
 
+    def test_answers_are_masked_in_error_reports(self):
+        from django.views.debug import SafeExceptionReporterFilter
+
+        response = self.client.post(self.check.url, ANSWERS)
+        request = response.wsgi_request
+        shown = SafeExceptionReporterFilter().get_post_parameters(request)
+        masked = SafeExceptionReporterFilter.cleansed_substitute
+        self.assertEqual((shown["q-walk"], shown["q-mood"]), (masked, masked))
+
     def test_without_consent_nothing_is_saved(self):
         self.client.login(username="hana", password=PASSWORD)
         self.client.post(self.check.url, ANSWERS)
