@@ -17,7 +17,8 @@ from cms_pages.health.models import (
 from cms_pages.health.views import RESULT_COOKIE, RESULT_SALT
 from cms_pages.models import HomePage
 from commerce.services.models import Booking, Slot
-from tests.factories.commerce import create_customer, slot_time
+from commerce.services.selectors import service_times
+from tests.factories.commerce import create_customer
 from tests.factories.editorial import partner
 from tests.factories.health import HELP, HealthTree
 
@@ -105,7 +106,7 @@ class TakingTheCheckTest(TestCase):
 
     def test_recommendations_are_live_nearest_first_and_link_where_to_act(self):
         # given the Daejeon service is fully booked at its first time
-        first = slot_time(self.tree.near_service, after_days=1)
+        first = service_times(service=self.tree.near_service)[0][0]
         slot = Slot.objects.create(service=self.tree.near_service, starts_at=first, capacity=1)
         Booking.objects.create(
             slot=slot, user=create_customer("busy@example.kr"), status=Booking.Status.CONFIRMED
