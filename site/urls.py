@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap),
     path("", include("cms_pages.urls")),
+    path("health/", include("cms_pages.health.urls")),
     # Bookings, deposits, MC and partner membership pages (before Oscar's dashboard catch-alls).
     path("", include("commerce.urls")),
     # Oscar: catalogue, basket, checkout, accounts, search, dashboard (its "/" redirect removed).

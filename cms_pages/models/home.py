@@ -80,6 +80,8 @@ class HomePage(SeoMixin, Page):
         "cms_pages.EnterpriseIndexPage",
         "cms_pages.CampaignIndexPage",
         "cms_pages.EventIndexPage",
+        "health.HealthCheckPage",
+        "health.HealthGroupIndexPage",
     ]
     max_count = 1
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "thecen",
     "frontend",
     "cms_pages",
+    "cms_pages.health",
     "commerce.core",
     "commerce.sources",
     "commerce.services",
@@ -293,6 +294,8 @@ THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01
 THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")
 # Days after the dues due date before a partner's listings are suspended.
 THECEN_DUES_GRACE_DAYS = int(os.environ.get("THECEN_DUES_GRACE_DAYS", "30"))
+# Days a health self-check result is kept when a signed-in person chooses to save it.
+THECEN_HEALTH_RETENTION_DAYS = int(os.environ.get("THECEN_HEALTH_RETENTION_DAYS", "365"))
 
 # Search engine: used when its URL is set; otherwise the database serves search.
 THECEN_SEARCH_URL = os.environ.get("THECEN_SEARCH_URL", "")

@@ -129,8 +129,18 @@ class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
         )
 
     def test_page_tree_rules(self):
+        from cms_pages.health.models import HealthCheckPage, HealthGroupIndexPage
+
         self.assertAllowedSubpageTypes(
-            HomePage, {StoryIndexPage, EnterpriseIndexPage, CampaignIndexPage, EventIndexPage}
+            HomePage,
+            {
+                StoryIndexPage,
+                EnterpriseIndexPage,
+                CampaignIndexPage,
+                EventIndexPage,
+                HealthCheckPage,
+                HealthGroupIndexPage,
+            },
         )
         self.assertAllowedParentPageTypes(StoryPage, {StoryIndexPage})
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})

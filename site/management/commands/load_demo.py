@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from thecen.demo import catalogue, commerce, enterprises, pages, search
+from thecen.demo import catalogue, commerce, enterprises, health, pages, search
 
 
 class Command(BaseCommand):
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         commerce.load()
         enterprises.load()
         pages.load()
+        health.load()
         search.load()  # last: indexes everything loaded above
         if admin_password:
             User = get_user_model()

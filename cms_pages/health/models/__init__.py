@@ -1,0 +1,37 @@
+"""Health self-checks (questionnaires, result rules, saved results, anonymous tallies) and
+health groups (건강반)."""
+
+from cms_pages.health.models.checks import (
+    CheckKind,
+    Dimension,
+    HealthCheckPage,
+    ResultRule,
+)
+from cms_pages.health.models.groups import (
+    GroupMembership,
+    GroupReminder,
+    HealthGroupIndexPage,
+    HealthGroupPage,
+    HealthGroupSession,
+)
+from cms_pages.health.models.privacy import SavedResult
+from cms_pages.health.models.stats import CheckTally, FollowTally, ScoreTally
+from cms_pages.health.models.taxonomy import WEEKDAYS, GroupTheme
+
+__all__ = [
+    "CheckKind",
+    "CheckTally",
+    "Dimension",
+    "FollowTally",
+    "GroupMembership",
+    "GroupReminder",
+    "GroupTheme",
+    "HealthCheckPage",
+    "HealthGroupIndexPage",
+    "HealthGroupPage",
+    "HealthGroupSession",
+    "ResultRule",
+    "SavedResult",
+    "ScoreTally",
+    "WEEKDAYS",
+]
