@@ -188,6 +188,8 @@ def _database_search(request: SearchRequest, notice: str = "") -> SearchResults:
     end = request.page * request.per_page
     candidates = []
     for builder, queryset in matches:
+        if not counts[builder.kind]:
+            continue  # nothing of this kind matched: no need to fetch
         date_field = (
             "first_published_at"
             if hasattr(builder.model, "first_published_at")
