@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.factories.migration_data import migration_data  # noqa: F401
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # same tests are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -51,3 +53,11 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ko-KR", "timezone_id": "Asia/Seoul"}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's set-up, then a copy of what the migrations created (see migration_data)."""
+    from tests.factories import migration_data as copies
+
+    copies.migration_data_take(django_db_blocker)
