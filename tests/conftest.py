@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.factories.migration_data import migration_data  # noqa: F401
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # same tests are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -76,3 +78,11 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's set-up, then a copy of what the migrations created (see migration_data)."""
+    from tests.factories import migration_data as copies
+
+    copies.migration_data_take(django_db_blocker)
