@@ -14,10 +14,10 @@ from cms_pages.health.models import (
     CheckTally,
     FollowTally,
     GroupMembership,
-    GroupReminder,
     HealthGroupPage,
     SavedResult,
     ScoreTally,
+    SessionReminder,
 )
 from cms_pages.health.models.stats import BUCKETS
 
@@ -158,22 +158,35 @@ def group_message_send(*, group: HealthGroupPage, sender, subject: str, body: st
     return len(recipients)
 
 
-def group_meets_on(group: HealthGroupPage, day: datetime.date) -> list[datetime.datetime]:
-    """The group's meetings on ``day``: its weekly time and any one-off sessions."""
+def group_meetings_on(group: HealthGroupPage, day: datetime.date) -> list[tuple]:
+    """The group's meetings on ``day`` as (start, note): its weekly time and one-off sessions.
+
+    A one-off session at the weekly time is the same meeting (its note wins).
+    """
     tz = timezone.get_current_timezone()
-    times = []
+    meetings: dict[datetime.datetime, str] = {}
     if group.weekday == day.weekday():
-        times.append(datetime.datetime.combine(day, group.start_time, tzinfo=tz))
-    times += [
-        timezone.localtime(s.starts_at)
-        for s in group.sessions.all()
-        if timezone.localtime(s.starts_at).date() == day
-    ]
-    return sorted(times)
+        meetings[datetime.datetime.combine(day, group.start_time, tzinfo=tz)] = ""
+    for session in group.sessions.all():
+        start = timezone.localtime(session.starts_at)
+        if start.date() == day:
+            meetings[start] = session.note or meetings.get(start, "")
+    return sorted(meetings.items())
+
+
+def group_meets_on(group: HealthGroupPage, day: datetime.date) -> list[datetime.datetime]:
+    """The group's meeting times on ``day``: its weekly time and any one-off sessions."""
+    return [start for start, _note in group_meetings_on(group, day)]
 
 
 def group_reminders_send(*, today: datetime.date | None = None) -> int:
-    """E-mail members of every group meeting tomorrow, once per group and day."""
+    """E-mail members the day before each meeting of their group, weekly or one-off.
+
+    Each member is reminded once per meeting: what was sent is recorded per member and
+    meeting start (SessionReminder) before the e-mail goes, so a second run the same day
+    sends nothing again, while members who joined since and sessions added since still get
+    theirs. Returns how many members were reminded.
+    """
     from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
 
@@ -181,19 +194,35 @@ def group_reminders_send(*, today: datetime.date | None = None) -> int:
     sent = 0
     groups = HealthGroupPage.objects.live().prefetch_related("sessions")
     for group in groups:
-        times = group_meets_on(group, day)
-        if not times:
+        meetings = group_meetings_on(group, day)
+        if not meetings:
             continue
-        try:
+        members = dict(
+            GroupMembership.objects.filter(group=group, status=GroupMembership.Status.MEMBER)
+            .exclude(user__email="")
+            .values_list("user_id", "user__email")
+        )
+        if not members:
+            continue
+        for start, note in meetings:
             with transaction.atomic():
-                reminder = GroupReminder.objects.create(group=group, date=day)
-        except IntegrityError:
-            continue  # already reminded
-        recipients = _member_emails(group)
-        if recipients:
-            body = render_to_string("health/emails/reminder.txt", {"group": group, "times": times})
-            EmailMessage(subject=body.splitlines()[0], body=body, bcc=recipients).send()
-        reminder.sent_to = len(recipients)
-        reminder.save(update_fields=["sent_to"])
-        sent += len(recipients)
+                already = set(
+                    SessionReminder.objects.filter(
+                        group=group, starts_at=start, user_id__in=members
+                    ).values_list("user_id", flat=True)
+                )
+                due = [user_id for user_id in members if user_id not in already]
+                if not due:
+                    continue
+                SessionReminder.objects.bulk_create(
+                    [SessionReminder(group=group, user_id=u, starts_at=start) for u in due],
+                    ignore_conflicts=True,
+                )
+            body = render_to_string(
+                "health/emails/reminder.txt", {"group": group, "times": [start], "note": note}
+            )
+            EmailMessage(
+                subject=body.splitlines()[0], body=body, bcc=[members[u] for u in due]
+            ).send()
+            sent += len(due)
     return sent

@@ -297,3 +297,57 @@ class PromotionSlotsTest(TestCase):
         # a suspended partner's promotions disappear with its listings
         Partner.objects.filter(pk=self.partner.pk).update(suspended_at=timezone.now())
         self.assertEqual(list(promoted_products()), [])
+
+
+class ApprovalDraftsTheEnterpriseProfileTest(TestCase):
+    """Approving a PA application links the new partner to a draft profile in the directory."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.grade = Grade.objects.create(
+            name="준회원", code="associate", listing_limit=1, promotion_slots=0, annual_dues=120000
+        )
+        cls.operator = get_user_model().objects.create_superuser(
+            username="secretariat", email="office@thecen.kr", password="pw-secretariat-1"
+        )
+
+    def approve(self, **overrides):
+        self.client.post("/partners/apply/", application_form(**overrides))
+        application = PartnerApplication.objects.get()
+        self.client.force_login(self.operator)
+        self.client.post(
+            f"/cms/membership/applications/{application.pk}/review/",
+            {"decision": "approve", "grade": self.grade.pk},
+        )
+        application.refresh_from_db()
+        return application
+
+    def test_a_draft_profile_is_waiting_for_editors_under_the_directory(self):
+        from cms_pages.models.enterprises import EnterpriseIndexPage, EnterprisePage
+        from tests.factories.pages import build_site
+
+        directory = build_site().add_child(
+            instance=EnterpriseIndexPage(title="참여 기업", slug="enterprises")
+        )
+        application = self.approve()
+
+        page = EnterprisePage.objects.get(partner=application.partner)
+        self.assertEqual(page.get_parent().specific, directory)
+        self.assertFalse(page.live)  # editors complete and publish it
+        self.assertEqual(page.title, "햇살돌봄 사회적협동조합")
+        self.assertEqual(page.enterprise_type, "cooperative")
+        self.assertEqual(page.region, "seoul")
+        self.assertEqual(page.address, "서울특별시 중구 세종대로 110 2층")
+        self.assertEqual((page.phone, page.email), ("02-765-4321", "office@haessal.kr"))
+        # the editors find it in the admin, ready to edit, and the public does not see it
+        edit = self.client.get(f"/cms/pages/{page.pk}/edit/")
+        self.assertContains(edit, "햇살돌봄 사회적협동조합")
+        self.assertEqual(self.client.get(directory.url + page.slug + "/").status_code, 404)
+
+    def test_without_a_directory_the_approval_still_goes_through(self):
+        from cms_pages.models.enterprises import EnterprisePage
+
+        application = self.approve(address="부산광역시 해운대구 센텀중앙로 79")
+        self.assertEqual(application.status, PartnerApplication.Status.APPROVED)
+        self.assertTrue(Membership.objects.filter(partner=application.partner).exists())
+        self.assertFalse(EnterprisePage.objects.exists())

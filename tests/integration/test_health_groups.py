@@ -156,3 +156,57 @@ class LeaderMessagesAndRemindersTest(TestCase):
         self.assertEqual(sorted(reminder.bcc), ["p0@example.kr", "p1@example.kr"])
         call_command("health_daily", stdout=io.StringIO())
         self.assertEqual(len(mail.outbox), 1)
+
+    def _tomorrow_at(self, hour, minute=0):
+        from django.utils import timezone
+
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        return datetime.datetime.combine(
+            tomorrow, datetime.time(hour, minute), tzinfo=timezone.get_current_timezone()
+        )
+
+    def test_a_one_off_session_is_reminded_the_day_before_and_only_once(self):
+        from django.core import mail
+        from django.core.management import call_command
+
+        from cms_pages.health.models import HealthGroupSession
+
+        # 마음쉼 모임 does not meet weekly tomorrow, only for this one-off session
+        HealthGroupSession.objects.create(
+            page=self.other_day, starts_at=self._tomorrow_at(18, 30), note="특별 강연: 숨 고르기"
+        )
+        call_command("health_daily", stdout=io.StringIO())
+        by_title = {m.subject: m for m in mail.outbox}
+        self.assertEqual(len(mail.outbox), 2)
+        (session_mail,) = [m for s, m in by_title.items() if "마음쉼 모임" in s]
+        self.assertIn("내일 마음쉼 모임 모임이 있습니다", session_mail.subject)
+        self.assertIn("18:30", session_mail.body)
+        self.assertIn("특별 강연: 숨 고르기", session_mail.body)
+        self.assertEqual(
+            sorted(session_mail.bcc), ["p0@example.kr", "p1@example.kr", "p2@example.kr"]
+        )
+        call_command("health_daily", stdout=io.StringIO())
+        self.assertEqual(len(mail.outbox), 2)
+
+    def test_late_joiners_and_sessions_added_later_are_reminded_without_repeats(self):
+        from django.core import mail
+        from django.core.management import call_command
+
+        from cms_pages.health.models import HealthGroupSession
+        from cms_pages.health.services import group_leave
+
+        call_command("health_daily", stdout=io.StringIO())
+        self.assertEqual(len(mail.outbox), 1)
+        # p0 leaves; p2 moves up from the waiting list and has not been reminded yet
+        group_leave(group=self.group, user=self.people[0])
+        call_command("health_daily", stdout=io.StringIO())
+        self.assertEqual(len(mail.outbox), 2)
+        self.assertEqual(mail.outbox[1].bcc, ["p2@example.kr"])
+        # an extra evening session the same day is a meeting of its own
+        HealthGroupSession.objects.create(page=self.group, starts_at=self._tomorrow_at(19))
+        call_command("health_daily", stdout=io.StringIO())
+        self.assertEqual(len(mail.outbox), 3)
+        self.assertIn("19:00", mail.outbox[2].body)
+        self.assertEqual(sorted(mail.outbox[2].bcc), ["p1@example.kr", "p2@example.kr"])
+        call_command("health_daily", stdout=io.StringIO())
+        self.assertEqual(len(mail.outbox), 3)

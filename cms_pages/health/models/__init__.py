@@ -9,10 +9,10 @@ from cms_pages.health.models.checks import (
 )
 from cms_pages.health.models.groups import (
     GroupMembership,
-    GroupReminder,
     HealthGroupIndexPage,
     HealthGroupPage,
     HealthGroupSession,
+    SessionReminder,
 )
 from cms_pages.health.models.privacy import SavedResult
 from cms_pages.health.models.stats import CheckTally, FollowTally, ScoreTally
@@ -24,7 +24,7 @@ __all__ = [
     "Dimension",
     "FollowTally",
     "GroupMembership",
-    "GroupReminder",
+    "SessionReminder",
     "GroupTheme",
     "HealthCheckPage",
     "HealthGroupIndexPage",

@@ -188,17 +188,24 @@ class GroupMembership(models.Model):
         return f"{self.group_id} {self.user_id} {self.status}"
 
 
-class GroupReminder(models.Model):
-    """That the members were reminded of the group's meeting on this day (sent once)."""
+class SessionReminder(models.Model):
+    """That this member was reminded of the group's meeting starting at ``starts_at``.
+
+    One row per member and meeting (weekly or one-off), so nobody is reminded twice of the
+    same meeting, and members who join later, or sessions added later, still get theirs.
+    """
 
     group = models.ForeignKey(HealthGroupPage, on_delete=models.CASCADE, related_name="+")
-    date = models.DateField()
-    sent_to = models.PositiveIntegerField(default=0)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    starts_at = models.DateTimeField()
+    sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["group", "date"], name="group_reminder_once")
+            models.UniqueConstraint(
+                fields=["group", "user", "starts_at"], name="session_reminder_once"
+            )
         ]
 
     def __str__(self):
-        return f"{self.group_id} {self.date}"
+        return f"{self.group_id} {self.user_id} {self.starts_at:%Y-%m-%d %H:%M}"
