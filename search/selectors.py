@@ -348,7 +348,8 @@ class IndexedProducts:
         return products
 
     def _search(self, start: int, size: int) -> dict:
-        s = Search().filter("term", kind="product")
+        # The catalogue lists every browsable product: goods and bookable services.
+        s = Search().filter("terms", kind=["product", "service"])
         if self.category_path:
             s = s.filter("term", category_paths=self.category_path)
         s = s.sort("-published_at", {"object_id": {"order": "desc"}}).source(["object_id"])

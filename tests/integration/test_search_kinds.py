@@ -152,6 +152,13 @@ class EveryKindTest(EngineTestCase):
         goods = self.search("방문", kind=["product"])
         self.assertEqual(goods.hits, [])
 
+    def test_the_catalogue_still_lists_services_beside_goods(self):
+        response = self.client.get("/catalogue/")
+        listed = {p.title for p in response.context["products"]}
+        self.assertEqual(
+            listed, {"어르신 방문 돌봄", "어르신 목욕 돌봄", "돌봄 교사 교육", "돌봄 도시락"}
+        )
+
     def test_the_database_fallback_finds_the_new_kinds_too(self):
         with self.settings(THECEN_SEARCH_URL=""):
             for word, kind in [("제빵사", "기업"), ("장터", "행사"), ("김장", "캠페인")]:
