@@ -34,6 +34,9 @@ class ContentDocument(Document):
     enterprise_type = Keyword()
     category_paths = Keyword()
     published_at = Date()
+    # Events: when they start (shown on the hit) and end (ended ones are not shown).
+    starts_at = Date()
+    ends_at = Date()
     fingerprint = Keyword()
 
 

@@ -1,17 +1,19 @@
-"""The searchable kinds that exist today: stories (Wagtail) and goods (Oscar products).
-
-Other kinds (enterprises, events, campaigns, services) register a builder here once their
-models exist; see :mod:`search.registry`.
+"""The searchable kinds: stories, enterprises, events and campaigns (Wagtail pages), goods
+and services (Oscar products). Each is one builder registered here; see
+:mod:`search.registry`.
 """
 
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class, get_model
 
-from cms_pages.models import StoryPage
+from cms_pages.models import CampaignPage, EnterprisePage, EventPage, StoryPage
+from cms_pages.models.taxonomy import Region
+from commerce.services.models import Service
 from search.registry import DocumentBuilder, registry
 
 Product = get_model("catalogue", "Product")
@@ -22,6 +24,9 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
 Selector = get_class("partner.strategy", "Selector")
+
+# Oscar's product class of bookable services (commerce/services' data migration).
+SERVICE_CLASS_SLUG = "service"
 
 # Enterprise types of the social economy, as facet values. Until partners carry their type
 # as a field, it is read from the legal form in the partner's name.
@@ -139,6 +144,10 @@ class ProductBuilder(DocumentBuilder):
         PartnerAddress: lambda address: _product_pks_of_partner(address.partner),
     }
 
+    def findable(self):
+        # Services are their own kind (ServiceBuilder): never indexed twice.
+        return Product.objects.browsable().exclude(product_class__slug=SERVICE_CLASS_SLUG)
+
     def get_queryset(self):
         records = StockRecord.objects.select_related("partner").prefetch_related(
             "partner__addresses"
@@ -146,7 +155,7 @@ class ProductBuilder(DocumentBuilder):
         priced = Q(stockrecords__price__isnull=False) | Q(
             children__is_public=True, children__stockrecords__price__isnull=False
         )
-        with_price = Product.objects.browsable().filter(priced).values("pk")
+        with_price = self.findable().filter(priced).values("pk")
         return (
             Product.objects.filter(pk__in=with_price)
             .select_related("product_class")
@@ -211,3 +220,115 @@ class ProductBuilder(DocumentBuilder):
             ),
             "published_at": product.date_created,
         }
+
+
+def region_label(code: str) -> str | None:
+    """The Korean name of a page's region code, as readers see it in the region facet."""
+    if not code or code not in Region.values:
+        return code or None
+    with translation.override("ko"):
+        return str(Region(code).label)
+
+
+def _rich_text(value) -> str:
+    return strip_tags(str(value or ""))
+
+
+@registry.register
+class EnterpriseBuilder(PageBuilder):
+    """Enterprise profiles, faceted by enterprise type and region."""
+
+    kind = "enterprise"
+    label = _("Enterprise")
+    model = EnterprisePage
+    db_fields = ["title", "lead", "mission", "address", "search_description"]
+
+    def page_fields(self, page):
+        return {
+            "body": " ".join(filter(None, [page.lead, _rich_text(page.mission)])),
+            "tags": " ".join(filter(None, [page.address, page.partner.name])),
+            "enterprise": page.title,
+            # The directory writes its codes with hyphens, the search facet with underscores.
+            "enterprise_type": page.enterprise_type.replace("-", "_") or None,
+            "region": region_label(page.region),
+        }
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("partner")
+
+
+@registry.register
+class EventBuilder(PageBuilder):
+    """Events still to come (or under way): an event that has ended is no longer findable."""
+
+    kind = "event"
+    label = _("Event")
+    model = EventPage
+    db_fields = ["title", "lead", "description", "place_name", "address", "search_description"]
+
+    def get_queryset(self):
+        return super().get_queryset().filter(ends_at__gte=timezone.now())
+
+    def page_fields(self, page):
+        return {
+            "body": " ".join(filter(None, [page.lead, _rich_text(page.description)])),
+            "tags": " ".join(filter(None, [page.place_name, page.address])),
+            "region": region_label(page.region),
+            "starts_at": page.starts_at,
+            "ends_at": page.ends_at,
+        }
+
+
+@registry.register
+class CampaignBuilder(PageBuilder):
+    """Market Creator campaigns, findable while they are live and public."""
+
+    kind = "campaign"
+    label = _("Campaign")
+    model = CampaignPage
+    db_fields = ["title", "lead", "community", "market_creator_name", "search_description"]
+
+    def page_fields(self, page):
+        return {
+            "body": " ".join(filter(None, [page.lead, page.search_description])),
+            "tags": " ".join(filter(None, [page.community, page.market_creator_name])),
+        }
+
+
+@registry.register
+class ServiceBuilder(ProductBuilder):
+    """Bookable services: Oscar products of the service class, with their service group."""
+
+    kind = "service"
+    label = _("Service")
+    dependencies = {
+        **ProductBuilder.dependencies,
+        Service: lambda service: [service.product_id],
+    }
+
+    def findable(self):
+        return Product.objects.browsable().filter(
+            product_class__slug=SERVICE_CLASS_SLUG, service__isnull=False
+        )
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("service")
+
+    def db_filter(self, words):
+        return words_filter(
+            [
+                "title",
+                "description",
+                "stockrecords__partner__name",
+                "categories__name",
+                "service__place",
+            ],
+            words,
+        )
+
+    def build(self, product):
+        service = product.service
+        document = super().build(product)
+        document["tags"] = " ".join(filter(None, [document["tags"], service.place]))
+        document["service_group"] = service.group
+        return document

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -102,6 +103,7 @@ class Hit:
     image_url: str | None = None
     enterprise: str | None = None
     object_id: str | None = None
+    starts_at: datetime.datetime | None = None  # events
 
 
 @dataclass

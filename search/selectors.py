@@ -7,7 +7,9 @@ from datetime import timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format, time_format
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import FacetedSearch, RangeFacet, Search, TermsFacet
@@ -55,6 +57,10 @@ class ContentSearch(FacetedSearch):
 
     def search(self):
         s = Search(index=engine.alias_name()).response_class(FacetedResponse)
+        # An event that has ended stays out even before its document is removed.
+        s = s.filter(
+            ~EQ("bool", filter=[EQ("term", kind="event"), EQ("range", ends_at={"lt": "now"})])
+        )
         if self.request.category_path:
             s = s.filter("term", category_paths=self.request.category_path)
         return s
@@ -100,6 +106,24 @@ def _joined(fragment: str) -> str:
     return fragment.replace("</mark><mark>", "")
 
 
+def _as_datetime(value):
+    return parse_datetime(value) if isinstance(value, str) else value
+
+
+def _with_date(snippet: str, starts_at) -> str:
+    """An event's hit starts with the day and time it starts (Seoul time)."""
+    if starts_at is None:
+        return snippet
+    local = timezone.localtime(starts_at)
+    when = f"{date_format(local, 'DATE_FORMAT')} {time_format(local, 'TIME_FORMAT')}"
+    return format_html(
+        '<time class="search-hit__when" datetime="{}">{}</time> · {}',
+        local.isoformat(),
+        when,
+        snippet,
+    )
+
+
 def _engine_search(request: SearchRequest) -> SearchResults:
     faceted = ContentSearch(request)
     start = (request.page - 1) * request.per_page
@@ -121,19 +145,21 @@ def _engine_search(request: SearchRequest) -> SearchResults:
             if highlight is not None and "body" in highlight
             else escape((getattr(hit, "body", "") or "")[:120])
         )
+        starts_at = _as_datetime(getattr(hit, "starts_at", None))
         hits.append(
             Hit(
                 kind=hit.kind,
                 kind_label=label_for("kind", hit.kind),
                 title=title,
                 url=hit.url,
-                snippet=snippet,
+                snippet=_with_date(snippet, starts_at),
                 price=getattr(hit, "price", None),
                 currency=getattr(hit, "currency", None),
                 in_stock=getattr(hit, "in_stock", None),
                 image_url=getattr(hit, "image_url", None),
                 enterprise=getattr(hit, "enterprise", None),
                 object_id=hit.object_id,
+                starts_at=starts_at,
             )
         )
     facets = []
@@ -213,7 +239,8 @@ def _database_search(request: SearchRequest, notice: str = "") -> SearchResults:
                 kind_label=str(builder.label),
                 title=escape(doc["title"]),
                 url=doc["url"],
-                snippet=escape((doc.get("body") or "")[:120]),
+                snippet=_with_date(escape((doc.get("body") or "")[:120]), doc.get("starts_at")),
+                starts_at=doc.get("starts_at"),
                 price=doc.get("price"),
                 currency=doc.get("currency"),
                 in_stock=doc.get("in_stock"),
@@ -321,7 +348,8 @@ class IndexedProducts:
         return products
 
     def _search(self, start: int, size: int) -> dict:
-        s = Search().filter("term", kind="product")
+        # The catalogue lists every browsable product: goods and bookable services.
+        s = Search().filter("terms", kind=["product", "service"])
         if self.category_path:
             s = s.filter("term", category_paths=self.category_path)
         s = s.sort("-published_at", {"object_id": {"order": "desc"}}).source(["object_id"])
