@@ -85,29 +85,35 @@ def load() -> list[Product]:
         code: Partner.objects.get_or_create(code=code, defaults={"name": name})[0]
         for code, name in ENTERPRISES
     }
-    products = []
-    for upc, partner_code, path, title, description, price, stock in GOODS:
-        product, created = Product.objects.get_or_create(
-            upc=upc,
-            defaults={
-                "title": title,
-                "description": description,
-                "product_class": goods_class,
-                "structure": Product.STANDALONE,
-            },
+    return [
+        listing(partners[code], goods_class, upc, path, title, description, price, stock)
+        for upc, code, path, title, description, price, stock in GOODS
+    ]
+
+
+def listing(partner, product_class, upc, path, title, description, price, stock) -> Product:
+    """A standalone product in a category, sold by `partner` at `price` won (found by UPC)."""
+    product, created = Product.objects.get_or_create(
+        upc=upc,
+        defaults={
+            "title": title,
+            "description": description,
+            "product_class": product_class,
+            "structure": Product.STANDALONE,
+        },
+    )
+    if created:
+        ProductCategory.objects.get_or_create(
+            product=product, category=create_from_breadcrumbs(path)
         )
-        if created:
-            category = create_from_breadcrumbs(path)
-            ProductCategory.objects.get_or_create(product=product, category=category)
-        StockRecord.objects.get_or_create(
-            product=product,
-            partner=partners[partner_code],
-            defaults={
-                "partner_sku": upc,
-                "price_currency": "KRW",
-                "price": Decimal(price),
-                "num_in_stock": stock,
-            },
-        )
-        products.append(product)
-    return products
+    StockRecord.objects.get_or_create(
+        product=product,
+        partner=partner,
+        defaults={
+            "partner_sku": upc,
+            "price_currency": "KRW",
+            "price": Decimal(price),
+            "num_in_stock": stock,
+        },
+    )
+    return product

@@ -13,6 +13,7 @@ from commerce.membership.services import membership_approve
 from commerce.orderpayments.models import PaymentMethod
 from commerce.orderpayments.services import order_payment_confirm, order_payment_open
 from commerce.services.models import Service, WeeklySlot
+from thecen.demo.catalogue import listing
 
 Basket = get_model("basket", "Basket")
 Product = get_model("catalogue", "Product")
@@ -124,33 +125,6 @@ def _partner(grade):
     return application.partner
 
 
-def _listing(partner, product_class, upc, path, title, description, price, stock):
-    product, created = Product.objects.get_or_create(
-        upc=upc,
-        defaults={
-            "title": title,
-            "description": description,
-            "product_class": product_class,
-            "structure": Product.STANDALONE,
-        },
-    )
-    if created:
-        ProductCategory.objects.get_or_create(
-            product=product, category=create_from_breadcrumbs(path)
-        )
-    StockRecord.objects.get_or_create(
-        product=product,
-        partner=partner,
-        defaults={
-            "partner_sku": upc,
-            "price_currency": "KRW",
-            "price": Decimal(price),
-            "num_in_stock": stock,
-        },
-    )
-    return product
-
-
 def _mc(products):
     User = get_user_model()
     user, _ = User.objects.get_or_create(
@@ -212,9 +186,9 @@ def load() -> None:
         slug="goods", defaults={"name": "상품", "requires_shipping": True, "track_stock": True}
     )
     service_class = ProductClass.objects.get(slug="service")
-    goods = [_listing(partner, goods_class, *row) for row in GOODS]
+    goods = [listing(partner, goods_class, *row) for row in GOODS]
     for upc, group, path, title, description, price, place, starts, capacity, onsite in SERVICES:
-        product = _listing(partner, service_class, upc, path, title, description, price, 0)
+        product = listing(partner, service_class, upc, path, title, description, price, 0)
         service, created = Service.objects.get_or_create(
             product=product,
             defaults={

@@ -5,7 +5,6 @@ Idempotent: everything is looked up by its slug, code or UPC before it is create
 """
 
 import datetime
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -21,6 +20,7 @@ from cms_pages.health.models import (
 from cms_pages.models import EventIndexPage, EventPage, HomePage, StoryIndexPage, StoryPage
 from commerce.membership.models import PartnerApplication
 from commerce.services.models import Service, WeeklySlot
+from thecen.demo.catalogue import listing
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -373,33 +373,6 @@ def _partner():
     return Partner.objects.order_by("pk").first()
 
 
-def _listing(partner, product_class, upc, path, title, description, price, stock):
-    product, created = Product.objects.get_or_create(
-        upc=upc,
-        defaults={
-            "title": title,
-            "description": description,
-            "product_class": product_class,
-            "structure": Product.STANDALONE,
-        },
-    )
-    if created:
-        ProductCategory.objects.get_or_create(
-            product=product, category=create_from_breadcrumbs(path)
-        )
-    StockRecord.objects.get_or_create(
-        product=product,
-        partner=partner,
-        defaults={
-            "partner_sku": upc,
-            "price_currency": "KRW",
-            "price": Decimal(price),
-            "num_in_stock": stock,
-        },
-    )
-    return product
-
-
 def _catalogue(partner) -> list:
     service_class = ProductClass.objects.get(slug="service")
     goods_class, _ = ProductClass.objects.get_or_create(
@@ -407,7 +380,7 @@ def _catalogue(partner) -> list:
     )
     services = []
     for upc, group, path, title, description, price, place, starts, capacity in SERVICES:
-        product = _listing(partner, service_class, upc, path, title, description, price, 0)
+        product = listing(partner, service_class, upc, path, title, description, price, 0)
         service, created = Service.objects.get_or_create(
             product=product,
             defaults={
@@ -430,7 +403,7 @@ def _catalogue(partner) -> list:
                 )
         services.append(product)
     for row in GOODS:
-        _listing(partner, goods_class, *row)
+        listing(partner, goods_class, *row)
     return services
 
 
