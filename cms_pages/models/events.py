@@ -49,6 +49,8 @@ def ical_response(body: str, filename: str) -> HttpResponse:
 
 
 class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
+    route_select_related = ("hero_image",)  # shown on every view of the page
+
     kind = models.CharField(_("kind of event"), max_length=20, choices=EventKind.choices)
     lead = models.TextField(_("lead"), blank=True)
     hero_image = models.ForeignKey(
