@@ -134,20 +134,39 @@ def shoppable_catalogue(
                 "images",
             )
         )
-        for product in products:
-            info = request.strategy.fetch_for_product(product)
-            enterprise = info.stockrecord.partner if info.stockrecord else None
-            catalogue.offers[product.pk] = Offer(product, info, enterprise)
-            if enterprise:
-                catalogue.partners.setdefault(enterprise.pk, enterprise)
+        for offer in _offers(products, request):
+            catalogue.offers[offer.product.pk] = offer
+            if offer.enterprise:
+                catalogue.partners.setdefault(offer.enterprise.pk, offer.enterprise)
     missing = partner_ids - catalogue.partners.keys()
     if missing:
         catalogue.partners.update(Partner.objects.in_bulk(missing))
     catalogue.partner_urls = _enterprise_page_urls(catalogue.partners.keys(), request)
-    for offer in catalogue.offers.values():
-        if offer.enterprise:
-            offer.enterprise_url = catalogue.partner_urls.get(offer.enterprise.pk, "")
+    _link_enterprises(catalogue.offers.values(), catalogue.partner_urls)
     return catalogue
+
+
+def _offers(products, request) -> list[Offer]:
+    offers = []
+    for product in products:
+        info = request.strategy.fetch_for_product(product)
+        offers.append(Offer(product, info, info.stockrecord.partner if info.stockrecord else None))
+    return offers
+
+
+def _link_enterprises(offers, partner_urls) -> None:
+    for offer in offers:
+        if offer.enterprise:
+            offer.enterprise_url = partner_urls.get(offer.enterprise.pk, "")
+
+
+def offers_for_products(*, request, products) -> list[Offer]:
+    """Offers for products already loaded (with their stock records, partners and images),
+    in their order: one more query, for the enterprises' profile pages."""
+    offers = _offers(products, request)
+    partner_ids = {offer.enterprise.pk for offer in offers if offer.enterprise}
+    _link_enterprises(offers, _enterprise_page_urls(partner_ids, request))
+    return offers
 
 
 def page_catalogue(*, request, streams) -> ShoppableCatalogue:

@@ -12,6 +12,7 @@ from django.views.generic import ListView
 from oscar.apps.search.views import catalogue
 from oscar.core.loading import get_model
 
+from cms_pages.selectors import offers_for_products
 from search.selectors import IndexedProducts
 
 Category = get_model("catalogue", "Category")
@@ -48,6 +49,8 @@ class CatalogueView(ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["summary"] = self.summary
+        # Listed with the same live cards as goods embedded in stories.
+        ctx["offers"] = offers_for_products(request=self.request, products=ctx["products"])
         return ctx
 
 
