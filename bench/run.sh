@@ -41,7 +41,7 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 
-printf "\n%-26s %9s %10s %10s %8s %14s\n" "page" "req/s" "p50" "p99" "queries" "ms/req (1 thr)"
+printf "\n%-26s %9s %10s %10s %8s %14s\n" "page" "req/s" "p50" "p99" "queries" "CPU ms/req"
 for row in "${PAGES[@]}"; do
   IFS=$'\t' read -r name path queries cpu_ms <<<"$row"
   url="http://127.0.0.1:$PORT$path"

@@ -80,3 +80,32 @@ class RoutingTest(TestCase):
         draft_url = "/" + self.draft.url_path.removeprefix(self.tree.home.url_path)
         self.assertEqual(self.client.get(draft_url).status_code, 404)
         self.assertEqual(self.client.get("/이야기/없는-이야기/").status_code, 404)
+
+
+class CachedLookupsTest(TestCase):
+    """The site lookup and a page's SEO tags are cached, and never outlive a change."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = EditorialTree()
+        cls.story = cls.tree.story(title="처음 제목", search_description="처음 요약")
+
+    def test_a_new_site_root_is_served_at_once(self):
+        self.assertContains(self.client.get("/"), "더센 홈")
+        other = Page.get_first_root_node().add_child(
+            instance=StoryIndexPage(title="새 첫 화면", slug="새-첫-화면")
+        )
+        site = self.tree.home.get_site()
+        site.root_page = other
+        site.save()
+        self.assertContains(self.client.get("/"), "새 첫 화면")
+
+    def test_republishing_updates_the_link_preview(self):
+        self.assertContains(self.client.get(self.story.url), 'content="처음 제목"')
+        story = self.story.get_latest_revision_as_object()
+        story.title, story.search_description = "고친 제목", "고친 요약"
+        story.save_revision().publish()
+        response = self.client.get(self.story.url)
+        self.assertContains(response, '<meta property="og:title" content="고친 제목">', html=True)
+        self.assertContains(response, "고친 요약")
+        self.assertNotContains(response, "처음 제목")
