@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from oscar.core.loading import get_model
@@ -14,6 +15,7 @@ from oscar.core.loading import get_model
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
+ProductImage = get_model("catalogue", "ProductImage")
 
 # How many of an enterprise's products an "whole offer" block or a profile page shows.
 ENTERPRISE_OFFER_LIMIT = 24
@@ -126,14 +128,12 @@ def shoppable_catalogue(
                 listed.append(product_id)
                 product_ids.add(product_id)
     if product_ids:
-        products = (
+        products = list(
             Product.objects.filter(pk__in=product_ids)
             .select_related("product_class", "parent__product_class")
-            .prefetch_related(
-                Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
-                "images",
-            )
+            .defer("description", "meta_title", "meta_description")
         )
+        _prefetch_stock_and_images(products)
         for offer in _offers(products, request):
             catalogue.offers[offer.product.pk] = offer
             if offer.enterprise:
@@ -144,6 +144,32 @@ def shoppable_catalogue(
     catalogue.partner_urls = _enterprise_page_urls(catalogue.partners.keys(), request)
     _link_enterprises(catalogue.offers.values(), catalogue.partner_urls)
     return catalogue
+
+
+def _prefetched(model, rows):
+    """A queryset already holding its rows, as prefetch_related leaves on each instance."""
+    queryset = model.objects.none()
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    return queryset
+
+
+def _prefetch_stock_and_images(products) -> None:
+    """prefetch_related("stockrecords", "images") in two plain queries.
+
+    Django's prefetch builds a filtered related queryset per product and per relation,
+    which for a page of twenty products costs more than the queries themselves.
+    """
+    ids = [product.pk for product in products]
+    stock, images = defaultdict(list), defaultdict(list)
+    for record in StockRecord.objects.filter(product_id__in=ids).select_related("partner"):
+        stock[record.product_id].append(record)
+    for image in ProductImage.objects.filter(product_id__in=ids):  # ordered as Oscar orders
+        images[image.product_id].append(image)
+    for product in products:
+        product._prefetched_objects_cache = {
+            "stockrecords": _prefetched(StockRecord, stock[product.pk]),
+            "images": _prefetched(ProductImage, images[product.pk]),
+        }
 
 
 def _offers(products, request) -> list[Offer]:
