@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from oscar.core.loading import get_model
@@ -16,6 +17,7 @@ Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
+PageViewRestriction = get_model("wagtailcore", "PageViewRestriction")
 
 # How many of an enterprise's products an "whole offer" block or a profile page shows.
 ENTERPRISE_OFFER_LIMIT = 24
@@ -213,13 +215,30 @@ def latest_product_ids(*, limit: int) -> list[int]:
     )
 
 
+# Privacy
+
+
+def public(queryset):
+    """Pages no view restriction covers: Wagtail's ``.public()`` as one SQL condition.
+
+    Wagtail's version first reads every restriction, one extra query per list; a page with
+    four lists (the home page) paid four. Here a page is private when a restricted page's
+    path is a prefix of its own (the restricted page itself included), checked in the
+    list's own query.
+    """
+    covering = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(covering))
+
+
 # Stories
 
 
 def story_list(*, index=None, service_group="", tag="", region="", enterprise=None):
     from cms_pages.models import StoryPage
 
-    stories = StoryPage.objects.live().public().defer_streamfields()
+    stories = public(StoryPage.objects.live()).defer_streamfields()
     if index is not None:
         stories = stories.child_of(index)
     if service_group:
@@ -244,7 +263,7 @@ def paginate(queryset, *, page_number, per_page):
 def story_tags(*, index):
     from cms_pages.models import StoryPage, StoryPageTag
 
-    story_ids = StoryPage.objects.live().public().child_of(index).values("pk")
+    story_ids = public(StoryPage.objects.live()).child_of(index).values("pk")
     return (
         StoryPageTag.objects.filter(content_object_id__in=story_ids)
         .values_list("tag__slug", "tag__name")
@@ -259,7 +278,7 @@ def story_tags(*, index):
 def enterprise_list(*, index=None, enterprise_type="", region="", field=""):
     from cms_pages.models import EnterprisePage
 
-    enterprises = EnterprisePage.objects.live().public().defer_streamfields()
+    enterprises = public(EnterprisePage.objects.live()).defer_streamfields()
     if index is not None:
         enterprises = enterprises.child_of(index)
     filters = {"enterprise_type": enterprise_type, "region": region, "field": field}
@@ -272,8 +291,7 @@ def campaigns_current(*, today: date | None = None):
 
     today = today or timezone.localdate()
     return (
-        CampaignPage.objects.live()
-        .public()
+        public(CampaignPage.objects.live())
         .defer_streamfields()
         .filter(starts_on__lte=today)
         .filter(Q(ends_on__gte=today))
@@ -286,8 +304,7 @@ def events_upcoming(*, now=None):
 
     now = now or timezone.now()
     return (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .defer_streamfields()
         .filter(ends_at__gte=now)
         .order_by("starts_at")
@@ -299,8 +316,7 @@ def events_past(*, now=None):
 
     now = now or timezone.now()
     return (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .defer_streamfields()
         .filter(ends_at__lt=now)
         .order_by("-starts_at")
