@@ -1,6 +1,7 @@
 """The editorial front page: editors choose, and sensible fallbacks fill the gaps."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -93,21 +94,24 @@ class HomePage(SeoMixin, Page):
         from cms_pages.models import StoryIndexPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Fallback lists are fetched no longer than they can be used: every page instance
+        # costs (Wagtail pages are clusterable models).
+        chosen_stories = _chosen(self.featured_stories)
         stories = _fill(
-            _chosen(self.featured_stories),
-            list(selectors.story_list()[: FEATURED_STORIES * 2]),
+            chosen_stories,
+            list(selectors.story_list()[: FEATURED_STORIES + len(chosen_stories)]),
             FEATURED_STORIES,
         )
         campaigns = [c for c in _chosen(self.featured_campaigns) if c.is_running()] or list(
             selectors.campaigns_current()[:3]
         )
-        upcoming = list(selectors.events_upcoming()[:12])
-        upcoming_ids = {event.pk for event in upcoming}
-        events = [e for e in _chosen(self.featured_events) if e.pk in upcoming_ids]
-        events = events or upcoming[:3]
+        now = timezone.now()
+        events = [e for e in _chosen(self.featured_events) if e.ends_at >= now]
+        events = events or list(selectors.events_upcoming(now=now)[:3])
+        chosen_enterprises = _chosen(self.featured_enterprises)
         enterprises = _fill(
-            _chosen(self.featured_enterprises),
-            list(selectors.enterprise_list()[:FEATURED_ENTERPRISES]),
+            chosen_enterprises,
+            list(selectors.enterprise_list()[: FEATURED_ENTERPRISES + len(chosen_enterprises)]),
             FEATURED_ENTERPRISES,
         )
         latest = selectors.latest_product_ids(limit=LATEST_PRODUCTS)

@@ -20,9 +20,7 @@ class PrivacyTest(TestCase):
         members = cls.tree.home.add_child(
             instance=StoryIndexPage(title="조합원 소식", slug="조합원-소식")
         )
-        PageViewRestriction.objects.create(
-            page=members, restriction_type=PageViewRestriction.LOGIN
-        )
+        PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
         cls.members_story = members.add_child(
             instance=StoryPage(title="조합원만 보는 이야기", slug="조합원만", lead="총회 안내")
         )
