@@ -135,7 +135,7 @@ def shoppable_catalogue(
             .select_related("product_class", "parent__product_class")
             .defer("description", "meta_title", "meta_description")
         )
-        _prefetch_stock_and_images(products)
+        prefetch_stock_and_images(products)
         for offer in _offers(products, request):
             catalogue.offers[offer.product.pk] = offer
             if offer.enterprise:
@@ -155,8 +155,8 @@ def _prefetched(model, rows):
     return queryset
 
 
-def _prefetch_stock_and_images(products) -> None:
-    """prefetch_related("stockrecords", "images") in two plain queries.
+def prefetch_stock_and_images(products) -> None:
+    """prefetch_related("stockrecords__partner", "images") in two plain queries.
 
     Django's prefetch builds a filtered related queryset per product and per relation,
     which for a page of twenty products costs more than the queries themselves.
