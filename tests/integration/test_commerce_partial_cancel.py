@@ -77,7 +77,11 @@ class PartialCancelTest(TestCase):
         StockRecord.objects.filter(product=self.goods_a).update(num_allocated=5)
         emails = len(mail.outbox)
 
-        # when PA 가나 cancels its line in the dashboard
+        # when PA 가나 cancels its line in the dashboard, with a reason for the customer
+        self.client.force_login(self.pa_user_a)
+        form = self.client.get(f"/dashboard/orders/{order.number}/")
+        self.assertContains(form, f'name="selected_line" value="{line_a.pk}"')
+        self.assertContains(form, "취소 사유(고객에게 안내됩니다)")
         page = self.dashboard_cancel(self.pa_user_a, order, line_a, reason="재고 착오")
 
         # then it is told the new amount; stock returns; a note is written
