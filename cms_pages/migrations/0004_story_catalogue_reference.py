@@ -3,7 +3,31 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from cms_pages.blocks import stream_catalogue_refs
+
+
+def _ids(values):
+    """Ids from a chooser value or a ListBlock's raw items, in either storage format."""
+    ids = []
+    for item in values if isinstance(values, list) else [values]:
+        value = item.get("value") if isinstance(item, dict) else item
+        if value not in (None, ""):
+            ids.append(int(value))
+    return ids
+
+
+def _story_refs(raw_data):
+    """The story body's shoppable blocks, read from raw JSON: historical StreamFields
+    deconstruct them as plain StructBlocks, without ``catalogue_refs``."""
+    product_ids, partner_ids = set(), set()
+    for item in raw_data:
+        value = item.get("value") or {}
+        if item.get("type") == "product":
+            product_ids.update(_ids(value.get("product")))
+        elif item.get("type") == "product_list":
+            product_ids.update(_ids(value.get("products") or []))
+        elif item.get("type") == "enterprise_offer":
+            partner_ids.update(_ids(value.get("enterprise")))
+    return product_ids, partner_ids
 
 
 def index_live_stories(apps, schema_editor):
@@ -14,7 +38,7 @@ def index_live_stories(apps, schema_editor):
     Partner = apps.get_model("partner", "Partner")
     rows = []
     for story in StoryPage.objects.filter(live=True).iterator():
-        product_ids, partner_ids = stream_catalogue_refs(story.body)
+        product_ids, partner_ids = _story_refs(story.body.raw_data)
         for pk in Product.objects.filter(pk__in=product_ids).values_list("pk", flat=True):
             rows.append(Reference(story_id=story.pk, product_id=pk))
         for pk in Partner.objects.filter(pk__in=partner_ids).values_list("pk", flat=True):

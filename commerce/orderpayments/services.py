@@ -147,7 +147,7 @@ def order_lines_cancel(
         before = order.total_incl_tax
         for line in lines:
             line.set_status(CANCELLED)
-        bookings_release_for_lines(lines=lines, by=actor, reason=reason)
+        bookings_release_for_lines(lines=lines, by=actor, reason=reason, refunded=paid)
         _release_stock(lines)
         ledger_reverse_lines(lines=lines)
         source = order.sources.first()

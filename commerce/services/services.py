@@ -177,17 +177,28 @@ def bookings_release_for_order(*, order, reason: str) -> int:
     )
 
 
-def bookings_release_for_lines(*, lines, by: str, reason: str) -> int:
-    """Cancelled order lines free their places (a booking already cancelled is left alone)."""
-    return Booking.objects.filter(
-        order_line__in=lines,
-        status__in=[Booking.Status.HELD, Booking.Status.AWAITING_DEPOSIT, Booking.Status.CONFIRMED],
-    ).update(
-        status=Booking.Status.CANCELLED,
-        cancelled_by=by,
-        cancel_reason=reason,
-        cancelled_at=timezone.now(),
-    )
+def bookings_release_for_lines(*, lines, by: str, reason: str, refunded: bool = False) -> int:
+    """Cancelled order lines free their places (a booking already cancelled is left alone).
+
+    When the order was paid, each booking records its line's price as refunded.
+    """
+    released = 0
+    for line in lines:
+        released += Booking.objects.filter(
+            order_line=line,
+            status__in=[
+                Booking.Status.HELD,
+                Booking.Status.AWAITING_DEPOSIT,
+                Booking.Status.CONFIRMED,
+            ],
+        ).update(
+            status=Booking.Status.CANCELLED,
+            cancelled_by=by,
+            cancel_reason=reason,
+            cancelled_at=timezone.now(),
+            refund_amount=line.line_price_incl_tax if refunded else None,
+        )
+    return released
 
 
 def _lock_order_of(booking: Booking) -> None:

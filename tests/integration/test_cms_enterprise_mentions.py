@@ -149,3 +149,34 @@ def test_the_profile_query_count_does_not_grow_with_stories(
 
 # Page, site, enterprise and its catalogue (see shoppable_catalogue), then one story query.
 QUERY_BUDGET = 15
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_indexes_stories_published_before_it(client, postgres):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    # given a live story written before the index existed (no publish signal, no rows)
+    tree = EditorialTree()
+    bakery = partner("해님베이커리", "haenim")
+    profile = tree.enterprise(bakery, title="해님베이커리")
+    bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=bakery, upc="BREAD")
+    tree.story(title="오래된 식빵 이야기", body=product_blocks([bread]))
+    assert story_titles(client.get(profile.url)) == []
+
+    # when the migration runs
+    before, after = (
+        ("cms_pages", "0003_editorial_groups_and_workflow"),
+        (
+            "cms_pages",
+            "0004_story_catalogue_reference",
+        ),
+    )
+    MigrationExecutor(connection).migrate([before])
+    MigrationExecutor(connection).migrate([after])
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    # then the profile finds the story
+    assert story_titles(client.get(profile.url)) == ["오래된 식빵 이야기"]

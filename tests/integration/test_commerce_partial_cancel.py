@@ -224,3 +224,31 @@ class PartialCancelTest(TestCase):
         self.assertIn("목공 교실", mail.outbox[-1].body)
         mine = self.client.get(f"/accounts/orders/{order.number}/")
         self.assertContains(mine, "입금하실 금액: ₩32,000")
+
+    def test_partner_cancels_a_paid_booking_line_and_the_place_and_money_go_back(self):
+        # given a booked class, paid
+        self.client.login(username="buyer", password=PASSWORD)
+        starts_at = slot_time(self.service_b)
+        self.client.post(
+            f"/services/{self.service_b.product.pk}/reserve/",
+            {"starts_at": starts_at.isoformat(), "places": 1},
+        )
+        checkout_pay(self.client)
+        order = Order.objects.get()
+        self.client.force_login(self.operator)
+        self.client.post("/dashboard/deposits/", {"order": order.number, "amount": "30000.00"})
+
+        # when the partner cancels the line in the order dashboard
+        line = order.lines.get()
+        page = self.dashboard_cancel(self.pa_user_b, order, line, reason="강사 사정")
+
+        # then the order is cancelled and refunded, the place is free and the customer sees why
+        self.assertContains(page, "마지막 항목이 취소되어 주문 전체가 취소되었습니다")
+        booking = Booking.objects.get()
+        self.assertEqual((booking.status, booking.refund_amount), ("cancelled", 30000))
+        self.assertEqual(slot_places_taken(slot=booking.slot, now=starts_at.replace(hour=0)), 0)
+        order.refresh_from_db()
+        self.assertEqual(order.payment_events.get(event_type__name="Refunded").amount, 30000)
+        self.assertIn("₩30,000", mail.outbox[-1].body)
+        self.client.force_login(self.customer)
+        self.assertContains(self.client.get("/accounts/bookings/"), "강사 사정")
