@@ -102,10 +102,6 @@ def _krw(amount: Decimal, order) -> str:
     return currency(amount, order.currency)
 
 
-class LineCancelError(Exception):
-    """The lines cannot be cancelled; the message is for whoever asked."""
-
-
 @dataclass(frozen=True)
 class LinesCancelled:
     """What a line cancellation changed: nothing (a repeat), or the lines and the money."""
@@ -175,13 +171,10 @@ def order_lines_cancel(
             amount_due=None if paid or order_cancelled else order.total_incl_tax,
             order_cancelled=order_cancelled,
         )
-        order.notes.create(
-            user=by,
-            note_type="System",
-            message=_lines_cancelled_message(order=order, result=result, before=before),
-        )
+        note = _lines_cancelled_message(order=order, result=result, before=before)
         if reason:
-            order.notes.create(user=by, note_type="System", message=reason)
+            note += " " + _("Reason: %(reason)s") % {"reason": reason}
+        order.notes.create(user=by, note_type="System", message=note)
         transaction.on_commit(
             lambda: order_send_lines_cancelled(order=order, result=result, reason=reason)
         )
@@ -222,12 +215,16 @@ def order_send_lines_cancelled(*, order, result: LinesCancelled, reason: str = "
         parts.append(_("Reason: %(reason)s") % {"reason": reason})
     if result.order_cancelled:
         parts.append(_("No items are left, so your order is cancelled."))
+    payment = getattr(order, "payment", None)
     if result.refunded:
         parts.append(
             _("%(amount)s will be refunded to you.") % {"amount": _krw(result.amount, order)}
         )
+    elif result.amount_due is not None and payment and payment.method == PaymentMethod.ON_SITE:
+        parts.append(
+            _("You now pay %(amount)s on site.") % {"amount": _krw(result.amount_due, order)}
+        )
     elif result.amount_due is not None:
-        payment = getattr(order, "payment", None)
         deadline = payment.deadline if payment is not None else None
         account = settings.THECEN_BANK_ACCOUNT
         parts.append(

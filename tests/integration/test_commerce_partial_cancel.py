@@ -42,6 +42,9 @@ class PartialCancelTest(TestCase):
         cls.goods_a = create_goods(partner=cls.pa_a, title="유기농 현미", price=32000, stock=9)
         cls.goods_b = create_goods(partner=cls.pa_b, title="수제 딸기잼", price=15000, stock=9)
         cls.service_b = create_service(partner=cls.pa_b, title="목공 교실", price=30000)
+        cls.onsite_b = create_service(
+            partner=cls.pa_b, title="가구 수리 상담", price=20000, onsite_payment=True
+        )
         cls.pa_user_a = create_partner_user(cls.pa_a, "ga@ga.kr")
         cls.pa_user_b = create_partner_user(cls.pa_b, "da@da.kr")
         cls.operator = get_user_model().objects.create_superuser(
@@ -252,3 +255,29 @@ class PartialCancelTest(TestCase):
         self.assertIn("₩30,000", mail.outbox[-1].body)
         self.client.force_login(self.customer)
         self.assertContains(self.client.get("/accounts/bookings/"), "강사 사정")
+
+    def test_cancelling_one_of_two_bookings_paid_on_site_tells_the_new_amount_to_pay_there(self):
+        # given two sessions of a service paid on site, in one order
+        self.client.login(username="buyer", password=PASSWORD)
+        for days in (2, 3):
+            self.client.post(
+                f"/services/{self.onsite_b.product.pk}/reserve/",
+                {"starts_at": slot_time(self.onsite_b, after_days=days).isoformat(), "places": 1},
+            )
+        checkout_pay(self.client, method="on-site")
+        order = Order.objects.get()
+        self.assertEqual((order.status, order.total_incl_tax), ("Pay on site", 40000))
+
+        # when the customer cancels the first one
+        first = Booking.objects.order_by("slot__starts_at").first()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/accounts/bookings/{first.pk}/cancel/")
+
+        # then the order asks for ₩20,000 on site, with no bank transfer
+        order.refresh_from_db()
+        self.assertEqual((order.status, order.total_incl_tax), ("Pay on site", 20000))
+        self.assertIn("현장에서 ₩20,000", mail.outbox[-1].body)
+        self.assertNotIn("131-000-000000", mail.outbox[-1].body)
+        self.assertNotContains(
+            self.client.get(f"/accounts/orders/{order.number}/"), "입금하실 금액"
+        )
