@@ -84,3 +84,44 @@ def test_the_cancel_form_sent_twice_at_once_cancels_once(postgres):
     assert StockRecord.objects.get(product=rice).num_allocated == 3
     assert order.notes.filter(message__contains="유기농 현미").count() == 1
     assert len(mail.outbox) == emails + 1
+
+
+def test_a_customer_cancelling_a_booking_while_the_deposit_is_confirmed_does_not_deadlock(
+    postgres,
+):
+    from commerce.services.models import Booking
+    from commerce.services.selectors import slot_places_taken
+    from tests.factories.commerce import create_service, slot_time
+
+    # given an unpaid order with a booked class and a bag of rice
+    pa = Partner.objects.create(name="가나 협동조합", code="ga")
+    rice = create_goods(partner=pa, title="유기농 현미", price=32000, stock=9)
+    service = create_service(partner=pa, title="목공 교실", price=30000)
+    customer = Client()
+    customer.force_login(create_customer("hana@example.kr"))
+    starts_at = slot_time(service)
+    customer.post(
+        f"/services/{service.product.pk}/reserve/",
+        {"starts_at": starts_at.isoformat(), "places": 1},
+    )
+    customer.post(f"/basket/add/{rice.pk}/", {"quantity": 1})
+    checkout_pay(customer, shipping=True)
+    order = Order.objects.get()
+    booking = Booking.objects.get()
+    operator = create_customer("ops@thecen.kr", is_staff=True)
+
+    # when the customer cancels the class while the operator confirms the deposit
+    race(
+        lambda: customer.post(f"/accounts/bookings/{booking.pk}/cancel/"),
+        lambda: order_payment_confirm(order=order, by=operator),
+    )
+
+    # then both went through, in one order or the other, and the story adds up
+    order.refresh_from_db()
+    booking.refresh_from_db()
+    assert order.status == "Paid"
+    assert booking.status == "cancelled"
+    assert slot_places_taken(slot=booking.slot, now=starts_at.replace(hour=0)) == 0
+    paid = order.payment_events.get(event_type__name="Paid").amount
+    refunded = sum(e.amount for e in order.payment_events.filter(event_type__name="Refunded"))
+    assert paid - refunded == 32000
