@@ -7,4 +7,6 @@ class CmsPagesConfig(AppConfig):
     verbose_name = _("Editorial pages")
 
     def ready(self):
-        from cms_pages import middleware  # noqa: F401  (connects its signal receivers)
+        from cms_pages import signals
+
+        signals.connect()

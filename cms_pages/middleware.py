@@ -7,8 +7,6 @@ of a site without a shared cache see the change within the minute).
 """
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -37,9 +35,8 @@ class SiteLookupMiddleware:
         return self.get_response(request)
 
 
-@receiver(post_save, sender=Site)
-@receiver(post_delete, sender=Site)
 def forget_site_lookups(**kwargs):
+    """Connected to Site's post_save and post_delete (cms_pages.signals)."""
     try:
         cache.incr(_GENERATION_KEY)
     except ValueError:

@@ -248,12 +248,31 @@ def story_list(*, index=None, service_group="", tag="", region="", enterprise=No
     if tag:
         stories = stories.filter(tags__slug=tag)
     if enterprise is not None:
-        stories = stories.filter(enterprises=enterprise)
+        stories = stories.filter(stories_mentioning_q(enterprise))
     return (
         stories.select_related("author", "hero_image")
         .order_by("-date", "-first_published_at")
         .distinct()
     )
+
+
+def stories_mentioning_q(partner_id) -> Q:
+    """Stories that mention an enterprise: chosen by the editor, or embedding one of its
+    products or its whole offer (from ``StoryCatalogueReference``, kept on publish).
+
+    Both are subqueries of the one story query, so no story's body is read to answer it.
+    """
+    from cms_pages.models import StoryCatalogueReference, StoryPage
+
+    chosen = StoryPage.enterprises.through.objects.filter(partner_id=partner_id)
+    # A parent product is sold through its children's stock records.
+    products = Product.objects.filter(
+        Q(stockrecords__partner_id=partner_id) | Q(children__stockrecords__partner_id=partner_id)
+    )
+    embedded = StoryCatalogueReference.objects.filter(
+        Q(partner_id=partner_id) | Q(product__in=products.values("pk"))
+    )
+    return Q(pk__in=chosen.values("storypage_id")) | Q(pk__in=embedded.values("story_id"))
 
 
 def paginate(queryset, *, page_number, per_page):

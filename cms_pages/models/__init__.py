@@ -4,6 +4,7 @@ from cms_pages.models.campaigns import CampaignIndexPage, CampaignPage
 from cms_pages.models.enterprises import EnterpriseIndexPage, EnterprisePage
 from cms_pages.models.events import EventIndexPage, EventPage
 from cms_pages.models.home import HomePage
+from cms_pages.models.mentions import StoryCatalogueReference
 from cms_pages.models.profiles import ContentCreatorProfile
 from cms_pages.models.registrations import EventRegistration
 from cms_pages.models.stories import StoryIndexPage, StoryPage, StoryPageTag
@@ -18,6 +19,7 @@ __all__ = [
     "EventPage",
     "EventRegistration",
     "HomePage",
+    "StoryCatalogueReference",
     "StoryIndexPage",
     "StoryPage",
     "StoryPageTag",

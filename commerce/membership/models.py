@@ -69,7 +69,14 @@ class PartnerApplication(models.Model):
         blank=True,
         related_name="application",
     )
-    profile_url = models.CharField(_("Enterprise profile page"), max_length=300, blank=True)
+    profile_page = models.ForeignKey(
+        "cms_pages.EnterprisePage",
+        verbose_name=_("Enterprise profile page"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .models import Membership, PromotedListing
@@ -37,3 +40,31 @@ def promoted_products(*, limit: int = 8):
     Product = get_model("catalogue", "Product")
     ids = PromotedListing.objects.filter(partner__suspended_at__isnull=True).values("product_id")
     return Product.objects.browsable().filter(pk__in=ids).order_by("-promotion__created")[:limit]
+
+
+@dataclass(frozen=True)
+class ProfileLink:
+    title: str
+    url: str
+    is_draft: bool
+
+
+def application_profile_link(*, application) -> ProfileLink | None:
+    """Where an application's enterprise profile is: its public address once live, otherwise
+    the admin page where editors complete the draft."""
+    page = application.profile_page
+    if page is None:
+        return None
+    if page.live:
+        return ProfileLink(title=page.title, url=page.url or page.get_url(), is_draft=False)
+    return ProfileLink(
+        title=page.title,
+        url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        is_draft=True,
+    )
+
+
+def partner_profile_link(*, partner) -> ProfileLink | None:
+    """The profile link of the application that made this partner (none for the operator)."""
+    application = getattr(partner, "application", None)  # a missing one raises AttributeError
+    return application_profile_link(application=application) if application else None

@@ -140,7 +140,9 @@ def membership_approve(*, application: PartnerApplication, grade: Grade, by) -> 
         partner = Partner.objects.create(name=application.name, code=f"pa-{application.brn}")
         user = _dashboard_user(application)
         partner.users.add(user)
-        enterprise_profile_draft_create(partner=partner, application=application, by=by)
+        application.profile_page = enterprise_profile_draft_create(
+            partner=partner, application=application, by=by
+        )
         today = timezone.localdate()
         membership = Membership.objects.create(partner=partner, grade=grade, since=today)
         dues_invoice_issue(membership=membership, year=today.year, due_date=today)

@@ -10,7 +10,7 @@ from commerce.services.views import PartnerDashboardMixin
 
 from .forms import PartnerApplicationForm, ReviewForm
 from .models import DuesInvoice, Membership, PartnerApplication
-from .selectors import membership_listing_error
+from .selectors import application_profile_link, membership_listing_error, partner_profile_link
 from .services import (
     dues_invoice_add_to_basket,
     dues_mark_paid,
@@ -53,6 +53,7 @@ class ApplicationReviewView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["application"] = self.application
+        ctx["profile_link"] = application_profile_link(application=self.application)
         ctx["form"] = kwargs.get("form") or ReviewForm()
         return ctx
 
@@ -102,7 +103,7 @@ class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         memberships = (
             Membership.objects.filter(partner__users=self.request.user)
-            .select_related("partner", "grade")
+            .select_related("partner__application__profile_page", "grade")
             .prefetch_related("invoices")
         )
         ctx["memberships"] = [
@@ -114,6 +115,7 @@ class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
                 .select_related("promotion")
                 .distinct(),
                 "promoted": m.partner.promoted_listings.count(),
+                "profile": partner_profile_link(partner=m.partner),
             }
             for m in memberships
         ]

@@ -1,12 +1,16 @@
 """The secretariat's membership tools in the Wagtail admin (wagtail-modeladmin)."""
 
+from django.contrib import admin
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import InspectView
 
 from .models import DuesInvoice, Grade, Membership, PartnerApplication
+from .selectors import application_profile_link
 from .views import dues_paid_view, review_view
 
 
@@ -42,14 +46,36 @@ class DuesButtons(ButtonHelper):
         return buttons
 
 
+def profile_link_html(application) -> str:
+    return render_to_string(
+        "commerce/membership/profile_link.html",
+        {"link": application_profile_link(application=application)},
+    )
+
+
+class ApplicationInspectView(InspectView):
+    def get_field_display_value(self, field_name, field=None):
+        if field_name == "profile_page":
+            return profile_link_html(self.instance)
+        return super().get_field_display_value(field_name, field)
+
+
 class ApplicationAdmin(ModelAdmin):
     model = PartnerApplication
     menu_label = _("Applications")
-    list_display = ("name", "kind", "brn", "representative", "status", "created")
+    list_display = ("name", "kind", "brn", "representative", "status", "profile", "created")
     list_filter = ("status", "kind")
     search_fields = ("name", "brn", "email")
     button_helper_class = ApplicationButtons
     inspect_view_enabled = True
+    inspect_view_class = ApplicationInspectView
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("profile_page")
+
+    @admin.display(description=_("Enterprise profile page"))
+    def profile(self, obj):
+        return profile_link_html(obj)
 
 
 class MembershipAdmin(ModelAdmin):

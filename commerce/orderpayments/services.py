@@ -1,17 +1,26 @@
 """Order payment without a gateway: open, confirm the deposit, cancel, expire."""
 
 import datetime
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 from commerce.checkout.payment import deposit_deadline
 from commerce.mc.services import ledger_record_paid_lines, ledger_reverse_lines
 from commerce.membership.services import dues_paid_by_order
-from commerce.services.services import bookings_confirm_paid, bookings_release_for_order
+from commerce.services.services import (
+    bookings_confirm_paid,
+    bookings_release_for_lines,
+    bookings_release_for_order,
+)
 
 from .models import OrderPayment, PaymentMethod
 
@@ -43,18 +52,29 @@ def _record_event(*, order, name: str, amount: Decimal, lines) -> None:
         event.line_quantities.create(line=line, quantity=line.quantity)
 
 
-def order_payment_confirm(*, order, by) -> OrderPayment:
+def order_payment_confirm(*, order, by, expected_amount: Decimal | None = None) -> OrderPayment:
     """The operator saw the money arrive (or the partner was paid on site): the order is Paid.
 
     Bookings are confirmed and the MC commission is written; a second call changes nothing.
+    ``expected_amount`` is the amount the operator saw on the deposits page: if a line was
+    cancelled since, the amount due changed and the confirmation is refused.
+    Locks: the order row first, then its payment, like every write on an order here.
     """
     with transaction.atomic():
-        payment = OrderPayment.objects.select_for_update().get(order=order)
         order = Order.objects.select_for_update().get(pk=order.pk)
+        payment = OrderPayment.objects.select_for_update().get(order=order)
         if payment.paid_at is not None:
             return payment
         if payment.cancelled_at is not None or order.status == CANCELLED:
             raise ValueError(_("This order was cancelled."))
+        if expected_amount is not None and expected_amount != order.total_incl_tax:
+            raise ValueError(
+                _(
+                    "The amount due for order %(number)s is now %(amount)s: "
+                    "please check the deposit against it."
+                )
+                % {"number": order.number, "amount": _krw(order.total_incl_tax, order)}
+            )
         payment.paid_at = timezone.now()
         payment.confirmed_by = by
         payment.save()
@@ -63,6 +83,9 @@ def order_payment_confirm(*, order, by) -> OrderPayment:
         for line in lines:
             line.set_status(PAID)
         _record_event(order=order, name="Paid", amount=order.total_incl_tax, lines=lines)
+        source = order.sources.first()
+        if source is not None:
+            source.debit(order.total_incl_tax, reference=_("Deposit confirmed"))
         bookings_confirm_paid(order=order)
         ledger_record_paid_lines(order=order)
         dues_paid_by_order(order=order)
@@ -75,25 +98,162 @@ def _release_stock(lines) -> None:
             line.stockrecord.cancel_allocation(line.quantity)
 
 
-def order_lines_cancel(*, order, lines, refunded: Decimal | None = None) -> None:
-    """Cancel some lines: stock goes back, the MC commission is reversed, a refund is recorded."""
-    lines = [line for line in lines if line.status != CANCELLED]
-    if not lines:
+def _krw(amount: Decimal, order) -> str:
+    return currency(amount, order.currency)
+
+
+@dataclass(frozen=True)
+class LinesCancelled:
+    """What a line cancellation changed: nothing (a repeat), or the lines and the money."""
+
+    lines: list = field(default_factory=list)
+    amount: Decimal = Decimal(0)
+    refunded: bool = False
+    amount_due: Decimal | None = None
+    order_cancelled: bool = False
+
+
+def order_lines_cancel(
+    *, order, lines, by=None, actor: str = "system", reason: str = ""
+) -> LinesCancelled:
+    """Cancel some lines of an order, under a lock on the order row.
+
+    Unpaid (awaiting deposit or on site): the order totals and the payment source's
+    ``amount_allocated`` drop by the lines' price, so the amount to transfer is the new total.
+    Paid: the totals stay (they are what was paid) and a refund is recorded (payment event and
+    a refund transaction on the source). Either way stock or booked places go back, the MC
+    commission is reversed, a note is written and the customer is emailed. Lines already
+    cancelled are skipped, so a repeated request changes nothing; the last live line
+    cancels the order.
+    """
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        payment = OrderPayment.objects.select_for_update().filter(order=order).first()
+        lines = list(
+            order.lines.select_for_update(of=("self",))
+            .filter(pk__in=[line.pk for line in lines])
+            .exclude(status=CANCELLED)
+            .select_related("stockrecord", "product__product_class")
+            .order_by("pk")
+        )
+        if not lines or order.status == CANCELLED:
+            return LinesCancelled()
+        paid = payment is not None and payment.paid_at is not None
+        amount = sum((line.line_price_incl_tax for line in lines), Decimal(0))
+        before = order.total_incl_tax
+        for line in lines:
+            line.set_status(CANCELLED)
+        bookings_release_for_lines(lines=lines, by=actor, reason=reason, refunded=paid)
+        _release_stock(lines)
+        ledger_reverse_lines(lines=lines)
+        source = order.sources.first()
+        if paid:
+            _record_event(order=order, name="Refunded", amount=amount, lines=lines)
+            if source is not None:
+                source.refund(amount, reference=_("Lines cancelled"))
+        else:
+            order.total_incl_tax -= amount
+            order.total_excl_tax -= sum((line.line_price_excl_tax for line in lines), Decimal(0))
+            order.save(update_fields=["total_incl_tax", "total_excl_tax"])
+            if source is not None:
+                source.amount_allocated = max(source.amount_allocated - amount, Decimal(0))
+                source.save(update_fields=["amount_allocated"])
+        order_cancelled = not order.lines.exclude(status=CANCELLED).exists()
+        if order_cancelled:
+            order.set_status(CANCELLED)
+            if payment is not None:
+                payment.cancelled_at = timezone.now()
+                payment.save(update_fields=["cancelled_at"])
+        result = LinesCancelled(
+            lines=lines,
+            amount=amount,
+            refunded=paid,
+            amount_due=None if paid or order_cancelled else order.total_incl_tax,
+            order_cancelled=order_cancelled,
+        )
+        note = _lines_cancelled_message(order=order, result=result, before=before)
+        if reason:
+            note += " " + _("Reason: %(reason)s") % {"reason": reason}
+        order.notes.create(user=by, note_type="System", message=note)
+        transaction.on_commit(
+            lambda: order_send_lines_cancelled(order=order, result=result, reason=reason)
+        )
+    return result
+
+
+def _described(result: LinesCancelled, order) -> str:
+    return _("Cancelled: %(lines)s (%(amount)s).") % {
+        "lines": ", ".join(f"{line.title} × {line.quantity}" for line in result.lines),
+        "amount": _krw(result.amount, order),
+    }
+
+
+def _lines_cancelled_message(*, order, result: LinesCancelled, before: Decimal) -> str:
+    """The order note the operator and the partners read in the dashboard."""
+    parts = [_described(result, order)]
+    if result.order_cancelled:
+        parts.append(_("No items are left: the order is cancelled."))
+    if result.refunded:
+        parts.append(_("Refund due: %(amount)s.") % {"amount": _krw(result.amount, order)})
+    elif result.amount_due is not None:
+        parts.append(
+            _("Amount to transfer: %(before)s → %(after)s.")
+            % {"before": _krw(before, order), "after": _krw(result.amount_due, order)}
+        )
+    return " ".join(parts)
+
+
+def order_send_lines_cancelled(*, order, result: LinesCancelled, reason: str = "") -> None:
+    """Tell the customer which items were cancelled and what they now pay or get back."""
+    if not order.email:
         return
-    for line in lines:
-        line.set_status(CANCELLED)
-    _release_stock(lines)
-    ledger_reverse_lines(lines=lines)
-    if refunded:
-        _record_event(order=order, name="Refunded", amount=refunded, lines=lines)
-    if not order.lines.exclude(status=CANCELLED).exists() and order.status != CANCELLED:
-        order.set_status(CANCELLED)
-        OrderPayment.objects.filter(order=order).update(cancelled_at=timezone.now())
+    parts = [
+        _("Some items of your order %(number)s were cancelled.") % {"number": order.number},
+        _described(result, order),
+    ]
+    if reason:
+        parts.append(_("Reason: %(reason)s") % {"reason": reason})
+    if result.order_cancelled:
+        parts.append(_("No items are left, so your order is cancelled."))
+    payment = getattr(order, "payment", None)
+    if result.refunded:
+        parts.append(
+            _("%(amount)s will be refunded to you.") % {"amount": _krw(result.amount, order)}
+        )
+    elif result.amount_due is not None and payment and payment.method == PaymentMethod.ON_SITE:
+        parts.append(
+            _("You now pay %(amount)s on site.") % {"amount": _krw(result.amount_due, order)}
+        )
+    elif result.amount_due is not None:
+        deadline = payment.deadline if payment is not None else None
+        account = settings.THECEN_BANK_ACCOUNT
+        parts.append(
+            _(
+                "Please transfer %(amount)s instead of the earlier total, before %(deadline)s, "
+                "to %(bank)s %(account)s (%(holder)s)."
+            )
+            % {
+                "amount": _krw(result.amount_due, order),
+                "deadline": date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
+                if deadline
+                else "—",
+                "bank": account["bank"],
+                "account": account["number"],
+                "holder": account["holder"],
+            }
+        )
+    send_mail(
+        _("Your order %(number)s has changed") % {"number": order.number},
+        "\n\n".join(parts),
+        None,
+        [order.email],
+    )
 
 
 def order_cancel(*, order, reason: str) -> None:
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order.pk)
+        OrderPayment.objects.select_for_update().filter(order=order).first()
         if order.status == CANCELLED:
             return
         paid = order_is_paid(order=order)

@@ -1,3 +1,5 @@
+from decimal import Decimal, InvalidOperation
+
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import get_object_or_404, redirect
@@ -31,7 +33,11 @@ class DepositsView(TemplateView):
     def post(self, request):
         order = get_object_or_404(Order, number=request.POST.get("order"))
         try:
-            order_payment_confirm(order=order, by=request.user)
+            expected = Decimal(request.POST["amount"]) if request.POST.get("amount") else None
+        except InvalidOperation:
+            expected = None
+        try:
+            order_payment_confirm(order=order, by=request.user, expected_amount=expected)
             messages.success(request, _("Order %(number)s is now paid.") % {"number": order.number})
         except ValueError as error:
             messages.error(request, str(error))

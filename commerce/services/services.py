@@ -177,6 +177,38 @@ def bookings_release_for_order(*, order, reason: str) -> int:
     )
 
 
+def bookings_release_for_lines(*, lines, by: str, reason: str, refunded: bool = False) -> int:
+    """Cancelled order lines free their places (a booking already cancelled is left alone).
+
+    When the order was paid, each booking records its line's price as refunded.
+    """
+    released = 0
+    for line in lines:
+        released += Booking.objects.filter(
+            order_line=line,
+            status__in=[
+                Booking.Status.HELD,
+                Booking.Status.AWAITING_DEPOSIT,
+                Booking.Status.CONFIRMED,
+            ],
+        ).update(
+            status=Booking.Status.CANCELLED,
+            cancelled_by=by,
+            cancel_reason=reason,
+            cancelled_at=timezone.now(),
+            refund_amount=line.line_price_incl_tax if refunded else None,
+        )
+    return released
+
+
+def _lock_order_of(booking: Booking) -> None:
+    """Lock the booking's order row first: every write on an order locks it before anything
+    else (see orderpayments.services), so a deposit confirmation and a cancellation queue up
+    instead of deadlocking."""
+    Order = get_model("order", "Order")
+    Order.objects.select_for_update(of=("self",)).filter(lines__booking=booking).first()
+
+
 def _booking_cancel(*, booking: Booking, by: str, reason: str) -> Booking:
     from commerce.orderpayments.services import order_is_paid, order_lines_cancel
 
@@ -189,13 +221,14 @@ def _booking_cancel(*, booking: Booking, by: str, reason: str) -> Booking:
         booking.refund_amount = line.line_price_incl_tax
     booking.save()
     if line is not None:
-        order_lines_cancel(order=line.order, lines=[line], refunded=booking.refund_amount)
+        order_lines_cancel(order=line.order, lines=[line], actor=by, reason=reason)
     return booking
 
 
 def booking_cancel_by_customer(*, booking: Booking, user, now=None) -> Booking:
     now = now or timezone.now()
     with transaction.atomic():
+        _lock_order_of(booking)
         booking = (
             Booking.objects.select_for_update().select_related("slot__service").get(pk=booking.pk)
         )
@@ -216,6 +249,7 @@ def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
     if not reason.strip():
         raise BookingError(_("Please give the customer a reason."))
     with transaction.atomic():
+        _lock_order_of(booking)
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         if booking.status in (Booking.Status.CANCELLED, Booking.Status.EXPIRED):
             raise BookingError(_("This booking is already cancelled."))

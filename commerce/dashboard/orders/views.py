@@ -5,9 +5,10 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403
+from oscar.templatetags.currency_filters import currency
 
 from commerce.orderpayments.handlers import EventHandler
-from commerce.orderpayments.services import CANCELLED, PAID, order_is_paid, order_lines_cancel
+from commerce.orderpayments.services import CANCELLED, PAID, order_lines_cancel
 
 
 class OrderListView(views.OrderListView):
@@ -25,10 +26,20 @@ class OrderDetailView(views.OrderDetailView):
             return lines
         return lines.filter(partner__users=self.request.user)
 
+    def handle_line_action(self, request, order, action):
+        # Oscar answers "Invalid lines requested" for lines it filtered out; say which and why.
+        selected = request.POST.getlist("selected_line")
+        if not request.user.is_staff and selected:
+            foreign = order.lines.filter(pk__in=selected).exclude(partner__users=request.user)
+            if foreign.exists():
+                return self.reload_page(error=_("You can only act on your own lines."))
+        return super().handle_line_action(request, order, action)
+
     def change_line_statuses(self, request, order, lines, quantities):
         """Partners fulfil and cancel their lines; payment is confirmed by the operator.
 
-        A cancelled line returns its stock, reverses its MC commission and records a refund.
+        Cancelling goes through ``order_lines_cancel``: the amount due (or a refund), stock or
+        places, MC commission, a note and the customer's email.
         """
         new_status = request.POST.get("new_status", "").strip()
         if new_status == PAID and not request.user.is_staff:
@@ -36,13 +47,37 @@ class OrderDetailView(views.OrderDetailView):
         if new_status != CANCELLED:
             return super().change_line_statuses(request, order, lines, quantities)
         lines = list(lines)
+        done = [line for line in lines if line.status == CANCELLED]
+        if done:
+            return self.reload_page(
+                error=_("Already cancelled: %(lines)s. Nothing was changed.")
+                % {"lines": ", ".join(line.title for line in done)}
+            )
         if any(CANCELLED not in line.available_statuses() for line in lines):
             return self.reload_page(error=_("These lines cannot be cancelled."))
-        refund = (
-            sum(line.line_price_incl_tax for line in lines) if order_is_paid(order=order) else None
+        result = order_lines_cancel(
+            order=order,
+            lines=lines,
+            by=request.user,
+            actor="operator" if request.user.is_staff else "partner",
+            reason=request.POST.get("reason", "").strip(),
         )
-        order_lines_cancel(order=order, lines=lines, refunded=refund)
-        messages.info(request, _("The lines are cancelled; stock and commission are updated."))
+        if not result.lines:
+            return self.reload_page(error=_("These lines were already cancelled."))
+        if result.order_cancelled:
+            messages.info(request, _("The last items are cancelled, so the order is cancelled."))
+        elif result.refunded:
+            messages.info(
+                request,
+                _("The lines are cancelled; a refund of %(amount)s is recorded.")
+                % {"amount": currency(result.amount, order.currency)},
+            )
+        else:
+            messages.info(
+                request,
+                _("The lines are cancelled; the customer now has to transfer %(amount)s.")
+                % {"amount": currency(result.amount_due, order.currency)},
+            )
         return self.reload_page()
 
     def handle_order_action(self, request, order, action):
