@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
+from cms_pages.models.taxonomy import Region
 from search.kinds import ENTERPRISE_TYPES
 from search.registry import registry
 
@@ -156,6 +157,8 @@ def label_for(name: str, value: str) -> str:
         return str(SERVICE_GROUPS.get(value, value))
     if name == "price":
         return str(PRICE_RANGES.get(value, (value,))[0])
+    if name == "region":
+        return str(dict(Region.choices).get(value, value))
     if name == "in_stock":
         return str(_("In stock only")) if value in ("true", "1", True) else str(_("Out of stock"))
     return value

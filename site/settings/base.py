@@ -134,8 +134,11 @@ TEMPLATES = [
         # before them in INSTALLED_APPS; listing its folder in DIRS too would find each
         # override twice and render {{ block.super }} twice.
         "DIRS": [],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # App directories, with Oscar's hard-coded English screen-reader labels translated.
+            "loaders": [
+                ("django.template.loaders.cached.Loader", ["frontend.template_loaders.Loader"])
+            ],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",

@@ -1,0 +1,54 @@
+"""Oscar's templates hard-code a few English labels and print order statuses raw; translate
+them as the template source is loaded.
+
+Overriding some ninety Oscar templates to change one attribute or one variable each would pin
+us to copies of templates that change with every Oscar release.
+"""
+
+import re
+from pathlib import Path
+
+import oscar
+from django.template.loaders.app_directories import Loader as AppDirectoriesLoader
+
+OSCAR_TEMPLATES = str(Path(oscar.__file__).resolve().parent / "templates")
+# The hard-coded labels and their msgids (translated in frontend/locale).
+LABELS = {
+    'aria-label="breadcrumb"': 'aria-label="{% translate "breadcrumb" %}"',
+    'aria-label="Toggle navigation"': 'aria-label="{% translate "Toggle navigation" %}"',
+    'aria-label="Close"': 'aria-label="{% translate "Close" %}"',
+}
+# Order and line statuses are the English keys of OSCAR_ORDER_STATUS_PIPELINE.
+STATUS_VARIABLE = re.compile(
+    r"\{\{ *((?:order|line|status_change)\.(?:status|old_status|new_status)"
+    r"(?:\|default:\"[^\"]*\")?) *\}\}"
+)
+STATUS_OPTION = "<option>{{ status }}</option>"
+TRANSLATED_STATUS_OPTION = (
+    '<option value="{{ status }}">{% translate status context "order status" %}</option>'
+)
+
+
+def translate_labels(source: str) -> str:
+    translated = STATUS_VARIABLE.sub(r'{% translate \1 context "order status" %}', source)
+    translated = translated.replace(STATUS_OPTION, TRANSLATED_STATUS_OPTION)
+    for label, label_translated in LABELS.items():
+        translated = translated.replace(label, label_translated)
+    if translated == source:
+        return source
+    source = translated
+    # {% extends %} must stay the first tag; {% load %} may follow it.
+    head, sep, rest = "", "", source
+    if source.lstrip().startswith("{% extends"):
+        head, sep, rest = source.partition("%}")
+    return f"{head}{sep}{{% load i18n %}}{rest}"
+
+
+class Loader(AppDirectoriesLoader):
+    """The app-directories loader, with Oscar's hard-coded English labels made translatable."""
+
+    def get_contents(self, origin):
+        contents = super().get_contents(origin)
+        if origin.name.startswith(OSCAR_TEMPLATES):
+            return translate_labels(contents)
+        return contents
