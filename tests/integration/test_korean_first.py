@@ -204,10 +204,19 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
         self.assertIn("₩12,500", " ".join(messages))
         self.assertKorean(self.client.get("/basket/"))
 
+    def test_the_basket_merged_on_signing_in_says_so_in_korean(self):
+        self.client.post(f"/basket/add/{self.bread.pk}/", {"quantity": 1})
+        self.sign_in(self.customer)
+        basket = self.client.get("/basket/")
+        self.assertContains(basket, "장바구니에 합쳤습니다")
+        self.assertKorean(basket)
+
     def test_signed_in_checkout_up_to_the_preview(self):
         self.sign_in(self.customer)
         self.client.post(f"/basket/add/{self.bread.pk}/", {"quantity": 1})
-        self.assertKorean(self.client.get("/checkout/shipping-address/", follow=True))
+        address_step = self.client.get("/checkout/shipping-address/", follow=True)
+        self.assertContains(address_step, "도로명 주소")
+        self.assertKorean(address_step)
         self.client.post(
             "/checkout/shipping-address/",
             {
@@ -221,7 +230,9 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
         )
         self.assertKorean(self.client.get("/checkout/shipping-method/", follow=True))
         self.client.post("/checkout/shipping-method/", {"method_code": "free-shipping"})
-        self.assertKorean(self.client.get("/checkout/payment-details/", follow=True))
+        payment_step = self.client.get("/checkout/payment-details/", follow=True)
+        self.assertContains(payment_step, "무통장입금")
+        self.assertKorean(payment_step)
         self.client.post("/checkout/preview/", {"payment_method": "bank-transfer"})
         preview = self.client.get("/checkout/preview/")
         self.assertKorean(preview)
@@ -233,7 +244,9 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
         self.sign_in(self.customer)
         self.assertKorean(self.client.get("/accounts/orders/"))
         self.assertKorean(self.client.get(f"/accounts/orders/{self.order.number}/"))
-        for _subject, body in self.emails:
+        self.assertTrue(self.emails)
+        for subject, body in self.emails:
+            self.assertEqual(english_words(f"<p>{subject}</p><pre>{body}</pre>"), [], body)
             self.assertNotRegex(body, r"₩[\d,]+\.\d\d")
             self.assertNotRegex(body, r"\d\.00\b")
 
@@ -263,6 +276,10 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
             "/dashboard/orders/",
         ]:
             self.assertKorean(self.client.get(url))
+        # A partner edits the price in won, as a whole number.
+        edit = self.client.get(f"/dashboard/catalogue/products/{self.bread.pk}/")
+        self.assertRegex(edit.content.decode(), r'name="stockrecords-0-price"[^>]*value="12500"')
+        self.assertNotContains(edit, "12500.00")
         # The shipping code is an identifier, shown beside the method's translated name.
         detail = self.client.get(f"/dashboard/orders/{self.order.number}/")
         self.assertKorean(detail, allowed={"FREE", "SHIPPING"})
