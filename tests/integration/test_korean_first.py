@@ -6,15 +6,18 @@ acronyms and units. Prices read ₩12,500, never with decimals.
 """
 
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
+from cms_pages.health.models import HealthGroupSession
 from search.services import search_reindex
 from tests.factories.commerce import (
     PASSWORD,
@@ -132,6 +135,9 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
         cls.campaign = cls.tree.campaign(title="둔산동 꾸러미")
         cls.event = cls.tree.event(title="가을 마을 장터")
         cls.group = cls.tree.group()
+        HealthGroupSession.objects.create(
+            page=cls.group, starts_at=timezone.now() + timedelta(days=3), note="둔치 대신 체육관"
+        )
         cls.customer = create_customer("haneul@example.kr")
         cls.partner_user = create_partner_user(cls.bakery, "baker@haenim.kr")
         search_reindex()
@@ -298,11 +304,19 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
             *(str(value) for value in settings.THECEN_OPERATOR.values()),
             self.group.lead,
             self.group.place_name,
+            self.group.leader_name,
+            "둔치 대신 체육관",
             "한국어",  # the language switch names each language in its own words
         }
         self.client.post("/i18n/setlang/", {"language": "en", "next": "/"})
         self.client.post(f"/basket/add/{self.bread.pk}/", {"quantity": 1})
-        for url in ["/catalogue/", "/basket/", "/partners/apply/", "/health/groups/"]:
+        for url in [
+            "/catalogue/",
+            "/basket/",
+            "/partners/apply/",
+            "/health/groups/",
+            self.group.url,
+        ]:
             with self.subTest(url=url):
                 html = self.client.get(url, follow=True).content.decode()
                 self.assertIn('<html lang="en"', html)
