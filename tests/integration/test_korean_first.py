@@ -133,7 +133,7 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
         )
         cls.enterprise = cls.tree.enterprise(cls.bakery, title="해님베이커리")
         cls.campaign = cls.tree.campaign(title="둔산동 꾸러미")
-        cls.event = cls.tree.event(title="가을 마을 장터")
+        cls.event = cls.tree.event(title="가을 마을 장터", capacity=30)
         cls.group = cls.tree.group()
         HealthGroupSession.objects.create(
             page=cls.group, starts_at=timezone.now() + timedelta(days=3), note="둔치 대신 체육관"
@@ -257,7 +257,10 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
             self.assertNotRegex(body, r"\d\.00\b")
 
     def test_account_pages(self):
-        self.assertKorean(self.client.get("/accounts/login/"))
+        login = self.client.get("/accounts/login/")
+        self.assertKorean(login)
+        self.assertContains(login, "가입하기")  # signing up, not applying for an event
+        self.assertContains(self.client.get(self.event.url), "신청하기")
         self.sign_in(self.customer)
         for url in [
             "/accounts/profile/",
