@@ -286,12 +286,19 @@ class CampaignBuilder(PageBuilder):
     kind = "campaign"
     label = _("Campaign")
     model = CampaignPage
-    db_fields = ["title", "lead", "community", "market_creator_name", "search_description"]
+    db_fields = [
+        "title",
+        "lead",
+        "community",
+        "market_creator__name",
+        "legacy_mc_name",
+        "search_description",
+    ]
 
     def page_fields(self, page):
         return {
             "body": " ".join(filter(None, [page.lead, page.search_description])),
-            "tags": " ".join(filter(None, [page.community, page.market_creator_name])),
+            "tags": " ".join(filter(None, [page.community, page.curator_name])),
         }
 
 
