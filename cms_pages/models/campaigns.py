@@ -4,8 +4,8 @@ import secrets
 
 from django.db import models
 from django.urls import reverse
-from django.utils.encoding import escape_uri_path
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
