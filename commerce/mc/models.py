@@ -136,8 +136,8 @@ class CommissionRule(models.Model):
         max_digits=5,
         decimal_places=2,
         validators=[
-            MinValueValidator(0, message=_("The rate cannot be below 0%.")),
-            MaxValueValidator(100, message=_("The rate cannot be above 100%.")),
+            MinValueValidator(0, message=_("The rate cannot be below %(limit_value)s%%.")),
+            MaxValueValidator(100, message=_("The rate cannot be above %(limit_value)s%%.")),
         ],
     )
 
@@ -174,7 +174,7 @@ class CommissionRule(models.Model):
             models.CheckConstraint(
                 condition=Q(rate__gte=0, rate__lte=100),
                 name="mc_rule_rate_0_to_100",
-                violation_error_message=_("The rate must be between 0% and 100%."),
+                violation_error_message=_("The rate must be between 0%% and 100%%."),
             ),
         ]
 

@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='commissionrule',
             name='rate',
-            field=models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(0, message='The rate cannot be below 0%.'), django.core.validators.MaxValueValidator(100, message='The rate cannot be above 100%.')], verbose_name='Rate (%)'),
+            field=models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(0, message='The rate cannot be below %(limit_value)s%%.'), django.core.validators.MaxValueValidator(100, message='The rate cannot be above %(limit_value)s%%.')], verbose_name='Rate (%)'),
         ),
         migrations.AlterField(
             model_name='ledgerentry',

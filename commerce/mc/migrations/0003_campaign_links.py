@@ -91,6 +91,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='commissionrule',
-            constraint=models.CheckConstraint(condition=models.Q(('rate__gte', 0), ('rate__lte', 100)), name='mc_rule_rate_0_to_100', violation_error_message='The rate must be between 0% and 100%.'),
+            constraint=models.CheckConstraint(condition=models.Q(('rate__gte', 0), ('rate__lte', 100)), name='mc_rule_rate_0_to_100', violation_error_message='The rate must be between 0%% and 100%%.'),
         ),
     ]
