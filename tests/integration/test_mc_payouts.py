@@ -12,6 +12,7 @@ from oscar.test.factories import create_order
 from commerce.mc.models import LedgerEntry, PayoutStatement
 from commerce.mc.services import payout_statement_create
 from tests.factories.mc import approved_mc
+from tests.factories.migration_data import migration_data, migration_data_restore  # noqa: F401
 
 SEOUL = datetime.timezone(datetime.timedelta(hours=9))
 OCTOBER = datetime.date(2026, 10, 1)
@@ -176,8 +177,10 @@ def race(*calls):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_two_operators_paying_the_same_month_at_once_pay_it_once(postgres):
+# serialized_rollback: the flush must not take the root page and the groups with it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_operators_paying_the_same_month_at_once_pay_it_once(postgres, migration_data):  # noqa: F811
+    migration_data_restore(migration_data)
     operator = get_user_model().objects.create_user(username="ops", email="ops@thecen.kr")
     mc = approved_mc(code="dongne", name="김동네")
     other = approved_mc(code="haru", name="하루 MC", kind="corporate")
