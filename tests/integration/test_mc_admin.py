@@ -138,3 +138,24 @@ class MarketCreatorProfileAdminTest(TestCase):
         self.assertContains(page, "가게 쓰레기를 줄이는 방법을 이웃과 나눕니다.")
         self.assertContains(page, "서울 성동구 성수동")
         self.assertContains(page, 'href="https://chorok.example.kr"')
+
+
+class EditorsManageProfilesTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth.models import Group
+
+        cls.editor = get_user_model().objects.create_user(
+            username="editor", email="editor@thecen.kr", password="pw-for-tests"
+        )
+        cls.editor.groups.add(Group.objects.get(name="Editors"))
+        cls.mc = approved_mc(code="chorok", name="초록손 MC")
+
+    def test_an_editor_edits_profiles_but_cannot_pay_out(self):
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get("/cms/mc/marketcreator/"), "초록손 MC")
+        edit = self.client.get(f"/cms/mc/marketcreator/edit/{self.mc.pk}/")
+        self.assertContains(edit, "공개 프로필")
+        self.assertNotContains(self.client.get("/cms/mc/marketcreator/"), "/payout/")
+        self.assertNotEqual(self.client.get(f"/cms/mc/{self.mc.pk}/payout/").status_code, 200)
+        self.assertNotEqual(self.client.get("/cms/mc/payoutstatement/").status_code, 200)
