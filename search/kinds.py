@@ -13,6 +13,7 @@ from oscar.core.loading import get_class, get_model
 
 from cms_pages.models import CampaignPage, EnterprisePage, EventPage, StoryPage
 from cms_pages.models.taxonomy import Region
+from commerce.mc.models import MarketCreator
 from commerce.services.models import Service
 from search.registry import DocumentBuilder, registry
 
@@ -286,6 +287,10 @@ class CampaignBuilder(PageBuilder):
     kind = "campaign"
     label = _("Campaign")
     model = CampaignPage
+    # The MC's name is indexed with the campaign: a renamed MC re-indexes their campaigns.
+    dependencies = {
+        MarketCreator: lambda mc: list(mc.campaign_pages.values_list("pk", flat=True)),
+    }
     db_fields = [
         "title",
         "lead",
@@ -294,6 +299,9 @@ class CampaignBuilder(PageBuilder):
         "legacy_mc_name",
         "search_description",
     ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("market_creator")
 
     def page_fields(self, page):
         return {

@@ -166,7 +166,11 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
             and not getattr(request, "is_preview", False)
             and not request.GET.get("mc")  # an explicit ?mc= link wins (the middleware)
         ):
-            from commerce.mc.services import attribution_set
+            from commerce.mc.services import attribution_read, attribution_set
+
+            current = attribution_read(request) or {}
+            if (current.get("mc"), current.get("cmp")) == (mc.code, self.pk):
+                return response  # a reload or a return visit is not a new arrival
 
             attribution_set(
                 request,

@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail_modeladmin.helpers import ButtonHelper
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from .models import CommissionRule, LedgerEntry, MarketCreator, PayoutStatement
@@ -87,6 +87,19 @@ class RuleAdmin(ModelAdmin):
         return super().get_queryset(request).select_related("category", "campaign")
 
 
+class RecordsOnly(PermissionHelper):
+    """Ledger entries and statements are written by the services only: list and inspect."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
 class LedgerAdmin(ModelAdmin):
     model = LedgerEntry
     menu_label = _("Ledger")
@@ -106,6 +119,7 @@ class LedgerAdmin(ModelAdmin):
     list_export = list_display
     export_filename = "mc-ledger"
     inspect_view_enabled = True
+    permission_helper_class = RecordsOnly
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("mc", "statement__mc")
@@ -140,6 +154,7 @@ class StatementAdmin(ModelAdmin):
     )
     export_filename = "payout-statements"
     inspect_view_enabled = True
+    permission_helper_class = RecordsOnly
     button_helper_class = StatementButtons
 
     def period_label(self, obj):

@@ -73,6 +73,11 @@ class CommissionRuleTest(TestCase):
             (data["mc"], data["src"], data["cmp"]), ("maeul", self.spring.url, self.spring.pk)
         )
         self.assertEqual(Click.objects.filter(mc=self.mc).count(), 1)
+        # reloading the campaign is not another arrival; another campaign of the MC is
+        self.client.get(self.spring.url)
+        self.assertEqual(Click.objects.filter(mc=self.mc).count(), 1)
+        self.client.get(self.autumn.url)
+        self.assertEqual(Click.objects.filter(mc=self.mc).count(), 2)
 
     def test_an_ended_campaign_credits_nobody(self):
         self.client.get(self.ended.url)

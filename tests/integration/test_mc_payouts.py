@@ -148,6 +148,15 @@ class PayoutStatementTest(TestCase):
         self.assertContains(listing, "김동네")
         self.assertContains(listing, "하루 MC")
         self.assertContains(listing, "CSV 내려받기")
+        # statements are records: nobody writes or deletes one by hand
+        statement = PayoutStatement.objects.filter(mc=self.mc).get()
+        self.assertNotEqual(self.client.get("/cms/mc/payoutstatement/create/").status_code, 200)
+        self.assertNotEqual(
+            self.client.get(f"/cms/mc/payoutstatement/delete/{statement.pk}/").status_code, 200
+        )
+        self.assertContains(
+            self.client.get(f"/cms/mc/payoutstatement/inspect/{statement.pk}/"), "1934"
+        )
         export = self.client.get("/cms/mc/payoutstatement/?export=csv")
         self.assertEqual(export.status_code, 200)
         self.assertIn("1934", b"".join(export.streaming_content).decode())
