@@ -22,7 +22,7 @@ from cms_pages.models import (
     StoryIndexPage,
     StoryPage,
 )
-from commerce.mc.models import MarketCreator
+from thecen.demo import mc as mc_demo
 from thecen.demo.images import image_make
 
 Partner = get_model("partner", "Partner")
@@ -450,9 +450,7 @@ def load() -> HomePage:
 
     campaigns = _child(home, CampaignIndexPage, "캠페인", title="MC 캠페인")
     today = timezone.localdate()
-    creators = {
-        mc.code: mc for mc in MarketCreator.objects.filter(code__in=[c[2] for c in CAMPAIGNS])
-    }
+    creators = mc_demo.load()  # idempotent: the campaigns' MCs, with their profiles
     for n, (slug, title, code, community, lead, start, length, upcs) in enumerate(CAMPAIGNS):
         campaign = _child(
             campaigns,

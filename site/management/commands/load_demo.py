@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from thecen.demo import catalogue, commerce, enterprises, health, mc, pages, search
+from thecen.demo import catalogue, commerce, enterprises, health, pages, search
 
 
 class Command(BaseCommand):
@@ -18,7 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args, admin_password=None, **options):
         catalogue.load()
         commerce.load()
-        mc.load()  # MC profiles, before the campaign pages that name them
         enterprises.load()
         pages.load()
         health.load()
