@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CmsPagesConfig(AppConfig):
     name = "cms_pages"
     verbose_name = _("Editorial pages")
+
+    def ready(self):
+        from cms_pages import middleware  # noqa: F401  (connects its signal receivers)

@@ -72,7 +72,18 @@ def offer_card_html(*, request, offer, note="", selling=True, basket_source=None
             if len(_cards) > MAX_CARDS:
                 _cards.popitem(last=False)
     if CSRF_SLOT in html:
-        html = html.replace(CSRF_SLOT, escape(get_token(request))).replace(
-            NEXT_SLOT, escape(request.path)
+        html = html.replace(CSRF_SLOT, _request_slots(request)[0]).replace(
+            NEXT_SLOT, _request_slots(request)[1]
         )
     return html
+
+
+def _request_slots(request) -> tuple[str, str]:
+    """The escaped CSRF token and return path, made once per request however many cards.
+
+    (Each get_token() call masks the secret afresh: 32 random characters per card.)
+    """
+    slots = getattr(request, "_offer_card_slots", None)
+    if slots is None:
+        slots = request._offer_card_slots = (escape(get_token(request)), escape(request.path))
+    return slots

@@ -13,6 +13,7 @@ from oscar.core.loading import get_class, get_model
 
 from cms_pages.models import CampaignPage, EnterprisePage, EventPage, StoryPage
 from cms_pages.models.taxonomy import Region
+from cms_pages.selectors import public
 from commerce.mc.models import MarketCreator
 from commerce.services.models import Service
 from search.registry import DocumentBuilder, registry
@@ -74,7 +75,7 @@ class PageBuilder(DocumentBuilder):
     db_fields = ["title", "search_description"]
 
     def get_queryset(self):
-        return self.model.objects.live().public().order_by("pk")
+        return public(self.model.objects.live()).order_by("pk")
 
     def db_filter(self, words):
         return words_filter(self.db_fields, words)

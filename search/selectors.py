@@ -371,9 +371,9 @@ class IndexedProducts:
         ids = [int(hit["_source"]["object_id"]) for hit in raw["hits"]["hits"]]
         by_id = {
             p.pk: p
-            for p in Product.objects.base_queryset()
-            .prefetch_related("stockrecords__partner")
-            .filter(pk__in=ids)
+            for p in Product.objects.select_related(
+                "product_class", "parent__product_class"
+            ).filter(pk__in=ids)
         }
         return [by_id[pk] for pk in ids if pk in by_id]
 

@@ -21,6 +21,7 @@ from cms_pages.health.models import (
     ResultRule,
     SavedResult,
 )
+from cms_pages.selectors import public
 
 Product = get_model("catalogue", "Product")
 
@@ -195,8 +196,7 @@ def recommendations_for(*, request, rules: list[ResultRule], region: str = "") -
     tags = {r.story_tag for r in rules if r.story_tag}
     if tags:
         stories = (
-            StoryPage.objects.live()
-            .public()
+            public(StoryPage.objects.live())
             .defer_streamfields()
             .filter(Q(tags__name__in=tags) | Q(tags__slug__in=tags))
             .distinct()
@@ -210,7 +210,7 @@ def recommendations_for(*, request, rules: list[ResultRule], region: str = "") -
     themes = {r.group_theme for r in rules if r.group_theme}
     if themes:
         groups = _near_first(
-            HealthGroupPage.objects.live().public().filter(theme__in=themes), region
+            public(HealthGroupPage.objects.live()).filter(theme__in=themes), region
         ).order_by("near", "weekday", "start_time")[:PER_KIND]
         result.groups = [
             Recommendation(
@@ -244,7 +244,7 @@ def recommendations_for(*, request, rules: list[ResultRule], region: str = "") -
 
 
 def group_list(*, index=None, region="", theme="", weekday=""):
-    groups = HealthGroupPage.objects.live().public()
+    groups = public(HealthGroupPage.objects.live())
     if index is not None:
         groups = groups.child_of(index)
     if region:

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from cms_pages.health import engine, selectors, services
 from cms_pages.health.models import HealthCheckPage
 from cms_pages.models.taxonomy import Region
+from cms_pages.selectors import public
 
 Product = get_model("catalogue", "Product")
 
@@ -200,7 +201,7 @@ def result_delete(request, pk: int):
 
 def start(request):
     """The header's entry point: the quick check (or any check) editors have published."""
-    checks = HealthCheckPage.objects.live().public().order_by("-kind", "path")
+    checks = public(HealthCheckPage.objects.live()).order_by("-kind", "path")
     page = checks.filter(kind="quick").first() or checks.first()
     if page is None:
         raise Http404
@@ -210,7 +211,7 @@ def start(request):
 def groups(request):
     from cms_pages.health.models import HealthGroupIndexPage
 
-    page = HealthGroupIndexPage.objects.live().public().first()
+    page = public(HealthGroupIndexPage.objects.live()).first()
     if page is None:
         raise Http404
     return redirect(page.get_url(request))
@@ -227,7 +228,7 @@ def follow(request, kind: str, pk: int):
         target = get_object_or_404(Product, pk=pk)
         url, label = target.get_absolute_url(), target.get_title()
     else:
-        target = get_object_or_404(Page.objects.live().public(), pk=pk)
+        target = get_object_or_404(public(Page.objects.live()), pk=pk)
         url, label = target.get_url(request), target.title
     if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
         raise Http404

@@ -113,6 +113,8 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
     subpage_types = []
     basket_source_kind = "campaign"
     base_form_class = CampaignPageForm
+    # shown on every view of the page (the MC's card)
+    route_select_related = ("hero_image", "market_creator__photo")
 
     class Meta:
         verbose_name = _("Market Creator campaign")

@@ -54,6 +54,8 @@ class EnterpriseIndexPage(SeoMixin, Page):
 class EnterprisePage(SeoMixin, Page):
     """The profile of a Partner Agency; its goods and services are listed from the catalogue."""
 
+    route_select_related = ("logo", "partner")  # shown on every view of the page
+
     partner = models.OneToOneField(
         "partner.Partner",
         verbose_name=_("Oscar partner"),

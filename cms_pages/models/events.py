@@ -16,6 +16,7 @@ from cms_pages import selectors
 from cms_pages.blocks import ParticipantBlock, ProgrammeItemBlock
 from cms_pages.models.mixins import SeoMixin, ShoppableMixin
 from cms_pages.models.taxonomy import EventKind, Region
+from cms_pages.selectors import public
 
 
 class EventIndexPage(RoutablePageMixin, SeoMixin, Page):
@@ -38,7 +39,7 @@ class EventIndexPage(RoutablePageMixin, SeoMixin, Page):
     def ical(self, request):
         from cms_pages.ical import events_to_ical
 
-        events = EventPage.objects.live().public().child_of(self).order_by("starts_at")
+        events = public(EventPage.objects.live()).child_of(self).order_by("starts_at")
         return ical_response(events_to_ical(events, request), "thecen-events.ics")
 
 
@@ -49,6 +50,8 @@ def ical_response(body: str, filename: str) -> HttpResponse:
 
 
 class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
+    route_select_related = ("hero_image",)  # shown on every view of the page
+
     kind = models.CharField(_("kind of event"), max_length=20, choices=EventKind.choices)
     lead = models.TextField(_("lead"), blank=True)
     hero_image = models.ForeignKey(

@@ -1,5 +1,7 @@
 """The editorial front page: editors choose, and sensible fallbacks fill the gaps."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -92,21 +94,24 @@ class HomePage(SeoMixin, Page):
         from cms_pages.models import StoryIndexPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Fallback lists are fetched no longer than they can be used: every page instance
+        # costs (Wagtail pages are clusterable models).
+        chosen_stories = _chosen(self.featured_stories)
         stories = _fill(
-            _chosen(self.featured_stories),
-            list(selectors.story_list()[: FEATURED_STORIES * 2]),
+            chosen_stories,
+            list(selectors.story_list()[: FEATURED_STORIES + len(chosen_stories)]),
             FEATURED_STORIES,
         )
         campaigns = [c for c in _chosen(self.featured_campaigns) if c.is_running()] or list(
             selectors.campaigns_current()[:3]
         )
-        upcoming = list(selectors.events_upcoming()[:12])
-        upcoming_ids = {event.pk for event in upcoming}
-        events = [e for e in _chosen(self.featured_events) if e.pk in upcoming_ids]
-        events = events or upcoming[:3]
+        now = timezone.now()
+        events = [e for e in _chosen(self.featured_events) if e.ends_at >= now]
+        events = events or list(selectors.events_upcoming(now=now)[:3])
+        chosen_enterprises = _chosen(self.featured_enterprises)
         enterprises = _fill(
-            _chosen(self.featured_enterprises),
-            list(selectors.enterprise_list()[:FEATURED_ENTERPRISES]),
+            chosen_enterprises,
+            list(selectors.enterprise_list()[: FEATURED_ENTERPRISES + len(chosen_enterprises)]),
             FEATURED_ENTERPRISES,
         )
         latest = selectors.latest_product_ids(limit=LATEST_PRODUCTS)
@@ -131,3 +136,46 @@ class HomePage(SeoMixin, Page):
             "url": self.get_full_url(request),
             "inLanguage": "ko-KR",
         }
+
+    def route(self, request, path_components):
+        """Find a page below the home page in two queries instead of two per level.
+
+        Wagtail walks the tree one level at a time (a query for each child, another for its
+        specific class). Every page's url_path is stored, so all the candidate pages along
+        the URL are fetched at once and the deepest is loaded as its own class. Pages with
+        routes of their own (RoutablePageMixin: an event's registration, a health check's
+        steps) keep precedence: the walk is handed back to Wagtail at the first such page,
+        so what a URL resolves to is exactly what Wagtail's routing would give. A page class
+        may name in `route_select_related` what it always shows (hero image, author...), to
+        have it joined into the same query.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes, url_path = [], self.url_path
+        for component in path_components:
+            url_path += component + "/"
+            prefixes.append(url_path)
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(
+                url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
+            ).only("url_path", "path", "depth", "content_type_id", "live", "locale_id")
+        }
+        chain, target_model = [self], None
+        for prefix in prefixes:
+            page = found.get(prefix)
+            if page is None or page.depth != chain[-1].depth + 1:
+                break
+            target_model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            if target_model is None:
+                break
+            chain.append(page)
+            if target_model.route is not Page.route:
+                break  # its own sub-routes come first: let it route the rest
+        if len(chain) == 1:
+            return super().route(request, path_components)
+        related = getattr(target_model, "route_select_related", ())
+        specific = target_model.objects.select_related(*related).get(pk=chain[-1].pk)
+        specific._cached_parent_obj = chain[-2]
+        consumed = len(chain) - 1
+        return specific.route(request, path_components[consumed:])

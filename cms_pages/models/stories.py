@@ -63,6 +63,8 @@ class StoryPageTag(TaggedItemBase):
 class StoryPage(ShoppableMixin, SeoMixin, Page):
     """A story by a Contents Creator, with goods and services embedded in its body."""
 
+    route_select_related = ("hero_image", "author__photo")  # shown on every view of the page
+
     lead = models.TextField(_("lead"), blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",

@@ -12,6 +12,7 @@ from django.views.generic import ListView
 from oscar.apps.search.views import catalogue
 from oscar.core.loading import get_model
 
+from cms_pages.selectors import offers_for_products, prefetch_stock_and_images
 from search.selectors import IndexedProducts
 
 Category = get_model("catalogue", "Category")
@@ -28,8 +29,7 @@ class CatalogueView(ListView):
     def database_queryset(self):
         return (
             Product.objects.browsable()
-            .base_queryset()
-            .prefetch_related("stockrecords__partner")
+            .select_related("product_class", "parent__product_class")
             .order_by("-date_created", "-pk")
         )
 
@@ -48,6 +48,10 @@ class CatalogueView(ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["summary"] = self.summary
+        # Listed with the same live cards as goods embedded in stories.
+        products = list(ctx["products"])
+        prefetch_stock_and_images(products)
+        ctx["offers"] = offers_for_products(request=self.request, products=products)
         return ctx
 
 

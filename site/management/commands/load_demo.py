@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from thecen.demo import catalogue, commerce, enterprises, health, pages, search
 
@@ -14,6 +15,9 @@ class Command(BaseCommand):
             help="Also create the superuser 'admin' with this password (development only).",
         )
 
+    # The demo's people and addresses are made up: whatever the site's mail settings, loading
+    # them sends no email (approval notices, booking confirmations, ...).
+    @override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
     @transaction.atomic
     def handle(self, *args, admin_password=None, **options):
         catalogue.load()
