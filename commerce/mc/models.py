@@ -54,7 +54,7 @@ class MarketCreator(models.Model):
     withholding_rate = models.DecimalField(
         _("Withholding tax (%)"), max_digits=4, decimal_places=2, default=0
     )
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(_("Created"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("Market Creator")

@@ -7,13 +7,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from commerce.mc.models import LedgerEntry, PayoutStatement
 from commerce.mc.services import payout_statement_create
-from tests.factories.mc import approved_mc, october_and_november
+from tests.factories.mc import SEOUL, approved_mc, entry, october_and_november
 from tests.factories.migration_data import migration_data, migration_data_restore  # noqa: F401
 
 OCTOBER = datetime.date(2026, 10, 1)
+QUERY_BUDGET = 20  # the MC dashboard, whatever the number of statements
 
 
 class PayoutStatementTest(TestCase):
@@ -82,6 +84,24 @@ class PayoutStatementTest(TestCase):
         self.assertIn("실지급액(원),1934", text)
         self.assertEqual(text.count("봄 꾸러미"), 3)
         self.assertIn("취소 환수", text)
+
+    def test_the_dashboard_does_not_grow_queries_with_statements(self):
+        def dashboard_queries():
+            self.client.force_login(self.mc.user)
+            with CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.client.get("/mc/dashboard/").status_code, 200)
+            return len(queries)
+
+        payout_statement_create(mc=self.mc, period=OCTOBER, operator=self.operator)
+        dashboard_queries()  # the first visit also opens the visitor's basket
+        one = dashboard_queries()
+        for month in (11, 12):
+            when = datetime.datetime(2026, month, 15, tzinfo=SEOUL)
+            entry(self.mc, amount=100, withholding=3, at=when)
+        payout_statement_create(mc=self.mc, period=datetime.date(2026, 11, 1), operator=None)
+        payout_statement_create(mc=self.mc, period=datetime.date(2026, 12, 1), operator=None)
+        self.assertEqual(dashboard_queries(), one)
+        self.assertLessEqual(one, QUERY_BUDGET)
 
     def test_nobody_else_downloads_an_mcs_statement(self):
         statement = payout_statement_create(mc=self.mc, period=OCTOBER, operator=self.operator)

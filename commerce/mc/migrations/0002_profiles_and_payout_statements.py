@@ -86,6 +86,11 @@ class Migration(migrations.Migration):
             field=models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(0, message='The rate cannot be below %(limit_value)s%%.'), django.core.validators.MaxValueValidator(100, message='The rate cannot be above %(limit_value)s%%.')], verbose_name='Rate (%)'),
         ),
         migrations.AlterField(
+            model_name='marketcreator',
+            name='created',
+            field=models.DateTimeField(auto_now_add=True, verbose_name='Created'),
+        ),
+        migrations.AlterField(
             model_name='ledgerentry',
             name='created',
             field=models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='Created'),
