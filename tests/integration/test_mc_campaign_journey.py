@@ -3,7 +3,9 @@
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from commerce.mc.models import CommissionRule, LedgerEntry, OrderAttribution
@@ -74,3 +76,26 @@ class CampaignSaleJourneyTest(TestCase):
         checkout_pay(self.client, shipping=True)
         attribution = OrderAttribution.objects.get()
         self.assertEqual((attribution.mc, attribution.campaign), (other, None))
+
+
+class CampaignListsShowTheirMCTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = EditorialTree()
+        cls.mcs = [approved_mc(code=f"mc{n}", name=f"동네 MC {n}") for n in range(3)]
+        cls.tree.campaign(title="첫 캠페인", market_creator=cls.mcs[0])
+
+    def index_queries(self):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(self.tree.campaigns.url)
+        return response, len(queries)
+
+    def test_the_index_names_each_mc_without_a_query_per_campaign(self):
+        self.index_queries()  # the first visit opens a basket
+        _, one = self.index_queries()
+        self.tree.campaign(title="둘째 캠페인", market_creator=self.mcs[1])
+        self.tree.campaign(title="지난 캠페인", market_creator=self.mcs[2], starts_in=-30, lasts=5)
+        response, three = self.index_queries()
+        for n in range(3):
+            self.assertContains(response, f"동네 MC {n}")
+        self.assertEqual(three, one)
