@@ -5,7 +5,6 @@ import secrets
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -162,26 +161,9 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         """A visit to a running campaign credits what follows to its MC and this campaign."""
+        from commerce.mc.services import campaign_visit_record
+
         response = super().serve(request, *args, **kwargs)
-        mc = self.market_creator
-        if (
-            mc is not None
-            and mc.is_approved
-            and self.is_running()
-            and not getattr(request, "is_preview", False)
-            and not request.GET.get("mc")  # an explicit ?mc= link wins (the middleware)
-        ):
-            from commerce.mc.services import attribution_read, attribution_set
-
-            current = attribution_read(request) or {}
-            if (current.get("mc"), current.get("cmp")) == (mc.code, self.pk):
-                return response  # a reload or a return visit is not a new arrival
-
-            attribution_set(
-                request,
-                response,
-                mc_code=mc.code,
-                source_page=escape_uri_path(request.path),
-                campaign=self,
-            )
+        if not getattr(request, "is_preview", False):
+            campaign_visit_record(request, response, campaign=self)
         return response

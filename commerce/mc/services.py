@@ -13,6 +13,7 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -66,6 +67,27 @@ def attribution_set(request, response, *, mc_code: str, source_page: str, campai
         secure=request.is_secure(),
     )
     return mc
+
+
+def campaign_visit_record(request, response, *, campaign) -> MarketCreator | None:
+    """A reader on a running campaign page: credit its MC and the campaign.
+
+    An explicit ``?mc=`` link wins (the middleware sets it after the page), and a reload or
+    return visit of the same campaign is not counted as a new arrival.
+    """
+    mc = campaign.market_creator
+    if mc is None or not mc.is_approved or not campaign.is_running() or request.GET.get("mc"):
+        return None
+    current = attribution_read(request) or {}
+    if (current.get("mc"), current.get("cmp")) == (mc.code, campaign.pk):
+        return None
+    return attribution_set(
+        request,
+        response,
+        mc_code=mc.code,
+        source_page=escape_uri_path(request.path),
+        campaign=campaign,
+    )
 
 
 def attribution_read(request) -> dict | None:
