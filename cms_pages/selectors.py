@@ -312,6 +312,7 @@ def campaigns_current(*, today: date | None = None):
     return (
         public(CampaignPage.objects.live())
         .defer_streamfields()
+        .select_related("market_creator")  # cards show the MC's name
         .filter(starts_on__lte=today)
         .filter(Q(ends_on__gte=today))
         .order_by("ends_on")

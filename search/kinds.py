@@ -14,6 +14,7 @@ from oscar.core.loading import get_class, get_model
 from cms_pages.models import CampaignPage, EnterprisePage, EventPage, StoryPage
 from cms_pages.models.taxonomy import Region
 from cms_pages.selectors import public
+from commerce.mc.models import MarketCreator
 from commerce.services.models import Service
 from search.registry import DocumentBuilder, registry
 
@@ -287,12 +288,26 @@ class CampaignBuilder(PageBuilder):
     kind = "campaign"
     label = _("Campaign")
     model = CampaignPage
-    db_fields = ["title", "lead", "community", "market_creator_name", "search_description"]
+    # The MC's name is indexed with the campaign: a renamed MC re-indexes their campaigns.
+    dependencies = {
+        MarketCreator: lambda mc: list(mc.campaign_pages.values_list("pk", flat=True)),
+    }
+    db_fields = [
+        "title",
+        "lead",
+        "community",
+        "market_creator__name",
+        "legacy_mc_name",
+        "search_description",
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("market_creator")
 
     def page_fields(self, page):
         return {
             "body": " ".join(filter(None, [page.lead, page.search_description])),
-            "tags": " ".join(filter(None, [page.community, page.market_creator_name])),
+            "tags": " ".join(filter(None, [page.community, page.curator_name])),
         }
 
 

@@ -2,12 +2,12 @@
 
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -33,25 +33,49 @@ class CampaignIndexPage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = self.get_children().live().public().specific()
+        # cards show each campaign's MC: joined here rather than one query per card
+        campaigns = selectors.public(
+            CampaignPage.objects.child_of(self).live().select_related("market_creator")
+        ).order_by("path")
         current = {c.pk for c in selectors.campaigns_current().child_of(self)}
         context["current_campaigns"] = [c for c in campaigns if c.pk in current]
         context["past_campaigns"] = [c for c in campaigns if c.pk not in current]
         return context
 
 
-class CampaignPage(ShoppableMixin, SeoMixin, Page):
-    """An MC's curated goods and services; purchases started here record it as their source."""
+class CampaignPageForm(WagtailAdminPageForm):
+    """Only approved MCs can be chosen; an MC drafting their own campaign sees only themself."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from commerce.mc.selectors import mc_choices_for_editor
+
+        field = self.fields.get("market_creator")
+        if field is not None and self.for_user is not None:
+            field.queryset = mc_choices_for_editor(user=self.for_user)
+            if not self.instance.market_creator_id and field.queryset.count() == 1:
+                field.initial = field.queryset.get().pk
+
+
+class CampaignPage(ShoppableMixin, SeoMixin, Page):
+    """An MC's curated goods and services; sales made from here are credited to the MC."""
+
+    # PROTECT: a campaign's MC is part of its money trail; a profile cannot vanish under it.
     market_creator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Market Creator account"),
-        on_delete=models.SET_NULL,
+        "mc.MarketCreator",
+        verbose_name=_("Market Creator"),
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="campaign_pages",
     )
-    market_creator_name = models.CharField(_("Market Creator"), max_length=100)
+    # Campaigns made before MCs had records keep the name they were published with.
+    legacy_mc_name = models.CharField(
+        _("Market Creator name (no MC record)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Only for campaigns whose Market Creator has no approved record."),
+    )
     community = models.CharField(_("community served"), max_length=200)
     lead = models.TextField(_("lead"), blank=True)
     hero_image = models.ForeignKey(
@@ -76,8 +100,8 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("market_creator_name"),
                 FieldPanel("market_creator"),
+                FieldPanel("legacy_mc_name"),
                 FieldPanel("community"),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
             ],
@@ -90,6 +114,9 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
     parent_page_types = ["cms_pages.CampaignIndexPage"]
     subpage_types = []
     basket_source_kind = "campaign"
+    base_form_class = CampaignPageForm
+    # shown on every view of the page (the MC's card)
+    route_select_related = ("hero_image", "market_creator__photo")
 
     class Meta:
         verbose_name = _("Market Creator campaign")
@@ -101,6 +128,17 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("A campaign cannot end before it starts.")})
+        if not self.market_creator_id and not self.legacy_mc_name.strip():
+            raise ValidationError(
+                {"market_creator": _("Choose the Market Creator who runs this campaign.")}
+            )
+
+    @property
+    def curator_name(self) -> str:
+        """The MC's name as readers see it."""
+        if self.market_creator_id:
+            return self.market_creator.name
+        return self.legacy_mc_name
 
     def is_running(self, today=None) -> bool:
         today = today or timezone.localdate()
@@ -120,3 +158,12 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["share_url"] = self.get_share_url(request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """A visit to a running campaign credits what follows to its MC and this campaign."""
+        from commerce.mc.services import campaign_visit_record
+
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            campaign_visit_record(request, response, campaign=self)
+        return response

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -31,3 +33,18 @@ class MCReviewForm(forms.Form):
         if data.get("decision") == "reject" and not data.get("reason", "").strip():
             self.add_error("reason", _("Please give the applicant a reason."))
         return data
+
+
+class PayoutForm(forms.Form):
+    """The month to pay out; only months with confirmed, unpaid commission are offered."""
+
+    period = forms.TypedChoiceField(label=_("Month"), coerce=datetime.date.fromisoformat)
+
+    def __init__(self, *args, payable: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [
+            (month["period"].isoformat(), month["period"].strftime("%Y-%m")) for month in payable
+        ]
+        self.fields["period"].error_messages["invalid_choice"] = _(
+            "Nothing left to pay for that month: already paid."
+        )

@@ -13,6 +13,7 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -22,7 +23,9 @@ from .models import (
     MarketCreator,
     MCKind,
     OrderAttribution,
+    PayoutStatement,
 )
+from .selectors import month_bounds
 
 COOKIE_NAME = "thecen_mc"
 _SALT = "thecen.mc.attribution"
@@ -32,11 +35,11 @@ def _won(value: Decimal) -> int:
     return int(Decimal(value).quantize(Decimal("1"), rounding=ROUND_FLOOR))
 
 
-def attribution_set(request, response, *, mc_code: str, source_page: str, campaign: str = ""):
+def attribution_set(request, response, *, mc_code: str, source_page: str, campaign=None):
     """Remember ``mc_code`` for THECEN_MC_COOKIE_DAYS; a later MC replaces an earlier one.
 
     Returns the MC, or None when the code is unknown or not approved (nothing is set).
-    Campaign pages call this with their own path and slug.
+    Campaign pages call this with their own path and themselves as ``campaign``.
     """
     mc = MarketCreator.objects.filter(
         code=mc_code.strip().lower(), status=MarketCreator.Status.APPROVED
@@ -48,7 +51,7 @@ def attribution_set(request, response, *, mc_code: str, source_page: str, campai
         {
             "mc": mc.code,
             "src": source_page[:500],
-            "cmp": campaign,
+            "cmp": campaign.pk if campaign is not None else None,
             "at": timezone.now().isoformat(),
         },
         salt=_SALT,
@@ -64,6 +67,27 @@ def attribution_set(request, response, *, mc_code: str, source_page: str, campai
         secure=request.is_secure(),
     )
     return mc
+
+
+def campaign_visit_record(request, response, *, campaign) -> MarketCreator | None:
+    """A reader on a running campaign page: credit its MC and the campaign.
+
+    An explicit ``?mc=`` link wins (the middleware sets it after the page), and a reload or
+    return visit of the same campaign is not counted as a new arrival.
+    """
+    mc = campaign.market_creator
+    if mc is None or not mc.is_approved or not campaign.is_running() or request.GET.get("mc"):
+        return None
+    current = attribution_read(request) or {}
+    if (current.get("mc"), current.get("cmp")) == (mc.code, campaign.pk):
+        return None
+    return attribution_set(
+        request,
+        response,
+        mc_code=mc.code,
+        source_page=escape_uri_path(request.path),
+        campaign=campaign,
+    )
 
 
 def attribution_read(request) -> dict | None:
@@ -85,16 +109,27 @@ def order_attribution_record(*, order, request) -> OrderAttribution | None:
     mc = MarketCreator.objects.filter(code=data["mc"], status=MarketCreator.Status.APPROVED).first()
     if mc is None:
         return None
+    campaign = _campaign_of_cookie(data.get("cmp"), mc=mc)
     return OrderAttribution.objects.create(
         order=order,
         mc=mc,
         source_page=data.get("src", ""),
-        campaign=data.get("cmp", ""),
+        campaign=campaign,
+        campaign_title=campaign.title if campaign else "",
         clicked_at=datetime.datetime.fromisoformat(data["at"]),
     )
 
 
-def commission_rate(*, mc: MarketCreator, line, campaign: str = "") -> Decimal:
+def _campaign_of_cookie(value, *, mc: MarketCreator):
+    """The campaign page named by the cookie, if it still exists and is this MC's."""
+    from cms_pages.models import CampaignPage
+
+    if not isinstance(value, int):
+        return None  # cookies written before campaigns were linked carry no page id
+    return CampaignPage.objects.filter(pk=value, market_creator=mc).first()
+
+
+def commission_rate(*, mc: MarketCreator, line, campaign_id: int | None = None) -> Decimal:
     """Campaign rule, then category rule, then the MC kind's rule; 0 when none applies."""
     rules = list(CommissionRule.objects.filter(mc_kind=mc.kind))
     category_ids = (
@@ -102,11 +137,11 @@ def commission_rate(*, mc: MarketCreator, line, campaign: str = "") -> Decimal:
     )
 
     def specificity(rule):
-        if rule.campaign and rule.campaign != campaign:
+        if rule.campaign_id and rule.campaign_id != campaign_id:
             return -1
         if rule.category_id and rule.category_id not in category_ids:
             return -1
-        return (2 if rule.campaign else 0) + (1 if rule.category_id else 0)
+        return (2 if rule.campaign_id else 0) + (1 if rule.category_id else 0)
 
     ranked = sorted(((specificity(r), r) for r in rules), key=lambda x: x[0], reverse=True)
     for score, rule in ranked:
@@ -123,7 +158,7 @@ def ledger_record_paid_lines(*, order) -> list[LedgerEntry]:
     mc = attribution.mc
     entries = []
     for line in order.lines.select_related("product"):
-        rate = commission_rate(mc=mc, line=line, campaign=attribution.campaign)
+        rate = commission_rate(mc=mc, line=line, campaign_id=attribution.campaign_id)
         base = _won(line.line_price_incl_tax)
         amount = _won(Decimal(base) * rate / 100)
         withholding = _won(Decimal(amount) * mc.withholding_rate / 100)
@@ -138,7 +173,8 @@ def ledger_record_paid_lines(*, order) -> list[LedgerEntry]:
                         rate=rate,
                         amount=amount,
                         withholding=withholding,
-                        campaign=attribution.campaign,
+                        campaign_id=attribution.campaign_id,
+                        campaign_title=attribution.campaign_title,
                     )
                 )
         except IntegrityError:
@@ -161,7 +197,8 @@ def ledger_reverse_lines(*, lines) -> list[LedgerEntry]:
                         rate=entry.rate,
                         amount=-entry.amount,
                         withholding=-entry.withholding,
-                        campaign=entry.campaign,
+                        campaign_id=entry.campaign_id,
+                        campaign_title=entry.campaign_title,
                     )
                 )
         except IntegrityError:
@@ -178,13 +215,48 @@ def ledger_confirm_matured(*, now: datetime.datetime | None = None) -> int:
     ).update(status=LedgerEntry.Status.CONFIRMED)
 
 
-def ledger_mark_paid(*, mc: MarketCreator, until: datetime.datetime) -> int:
-    """Operator pays an MC out: every unpaid entry up to ``until`` becomes paid."""
-    return (
-        LedgerEntry.objects.filter(mc=mc, created__lte=until)
-        .exclude(status=LedgerEntry.Status.PAID)
-        .update(status=LedgerEntry.Status.PAID, paid_at=timezone.now())
-    )
+def payout_statement_create(
+    *, mc: MarketCreator, period: datetime.date, operator
+) -> PayoutStatement | None:
+    """Pay ``mc`` out for the month of ``period``: its confirmed, unpaid entries, once.
+
+    The MC's row is locked for the whole transaction, so two operators (or one button pressed
+    twice) settle one after the other and the second finds nothing left: None.
+    """
+    start, end = month_bounds(period)
+    with transaction.atomic():
+        MarketCreator.objects.select_for_update().get(pk=mc.pk)
+        entries = list(
+            LedgerEntry.objects.select_for_update()
+            .filter(
+                mc=mc,
+                status=LedgerEntry.Status.CONFIRMED,
+                statement__isnull=True,
+                created__gte=start,
+                created__lt=end,
+            )
+            .order_by("pk")
+        )
+        if not entries:
+            return None
+        gross = sum(e.amount for e in entries if e.kind == LedgerEntry.Kind.COMMISSION)
+        reversals = sum(e.amount for e in entries if e.kind == LedgerEntry.Kind.REVERSAL)
+        withholding = sum(e.withholding for e in entries)
+        now = timezone.now()
+        statement = PayoutStatement.objects.create(
+            mc=mc,
+            period=start.date(),
+            gross=gross,
+            reversals=reversals,
+            withholding=withholding,
+            net=gross + reversals - withholding,
+            paid_at=now,
+            operator=operator,
+        )
+        LedgerEntry.objects.filter(pk__in=[e.pk for e in entries]).update(
+            status=LedgerEntry.Status.PAID, paid_at=now, statement=statement
+        )
+    return statement
 
 
 def mc_apply(*, user, name: str, kind: str, email: str, phone: str, community: str = ""):

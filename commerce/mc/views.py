@@ -1,17 +1,23 @@
-import datetime
+import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from .forms import MCApplicationForm, MCReviewForm
-from .models import MarketCreator
-from .selectors import mc_for_user, mc_summary
-from .services import ledger_mark_paid, mc_apply, mc_approve, mc_reject
+from .forms import MCApplicationForm, MCReviewForm, PayoutForm
+from .models import MarketCreator, PayoutStatement
+from .selectors import (
+    mc_for_user,
+    mc_summary,
+    payout_payable,
+    statement_rows,
+    statements_for_mc,
+)
+from .services import mc_apply, mc_approve, mc_reject, payout_statement_create
 
 
 class MCApplyView(LoginRequiredMixin, FormView):
@@ -33,7 +39,28 @@ class MCDashboardView(LoginRequiredMixin, TemplateView):
         if mc is not None:
             ctx["summary"] = mc_summary(mc=mc)
             ctx["share_link"] = self.request.build_absolute_uri(f"/?mc={mc.code}")
+            ctx["statements"] = statements_for_mc(mc=mc)
         return ctx
+
+
+def statement_csv_response(statement: PayoutStatement) -> HttpResponse:
+    """UTF-8 with a BOM, so Excel opens the Korean text correctly."""
+    filename = f"payout-{statement.mc.code}-{statement.period:%Y-%m}-{statement.pk}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    csv.writer(response).writerows(statement_rows(statement=statement))
+    return response
+
+
+@login_required
+def mc_statement_csv_view(request, pk):
+    """An MC downloads one of their own payout statements."""
+    mc = mc_for_user(user=request.user)
+    statement = get_object_or_404(PayoutStatement.objects.select_related("mc"), pk=pk)
+    if mc is None or statement.mc_id != mc.pk:
+        raise Http404
+    return statement_csv_response(statement)
 
 
 @permission_required("mc.change_marketcreator", raise_exception=True)
@@ -51,18 +78,36 @@ def mc_review_view(request, pk):
     return render(request, "commerce/mc/review.html", {"mc": mc, "form": form})
 
 
-@permission_required("mc.change_ledgerentry", raise_exception=True)
+@permission_required("mc.add_payoutstatement", raise_exception=True)
 def mc_payout_view(request, pk):
-    """Operators pay an MC out: every entry up to the end of last month becomes paid."""
+    """Operators pay an MC out for one month of confirmed commission."""
     mc = get_object_or_404(MarketCreator, pk=pk)
-    first_of_month = timezone.localdate().replace(day=1)
-    until = timezone.make_aware(datetime.datetime.combine(first_of_month, datetime.time.min))
-    if request.method == "POST":
-        count = ledger_mark_paid(mc=mc, until=until)
-        messages.success(request, _("%(count)s ledger entries marked paid.") % {"count": count})
-        return redirect("mc_ledgerentry_modeladmin_index")
+    payable = payout_payable(mc=mc)
+    form = PayoutForm(request.POST or None, payable=payable)
+    if request.method == "POST" and form.is_valid():
+        statement = payout_statement_create(
+            mc=mc, period=form.cleaned_data["period"], operator=request.user
+        )
+        if statement is None:
+            messages.warning(request, _("Nothing left to pay for that month: already paid."))
+        else:
+            messages.success(
+                request,
+                _("Paid %(name)s ₩%(net)s for %(period)s.")
+                % {
+                    "name": mc.name,
+                    "net": f"{statement.net:,}",
+                    "period": statement.period.strftime("%Y-%m"),
+                },
+            )
+        return redirect("mc_payoutstatement_modeladmin_index")
     return render(
         request,
         "commerce/mc/payout.html",
-        {"mc": mc, "summary": mc_summary(mc=mc), "until": until},
+        {"mc": mc, "payable": payable, "form": form, "statements": statements_for_mc(mc=mc)},
     )
+
+
+@permission_required("mc.view_payoutstatement", raise_exception=True)
+def mc_statement_admin_csv_view(request, pk):
+    return statement_csv_response(get_object_or_404(PayoutStatement, pk=pk))

@@ -179,7 +179,7 @@ def load() -> None:
     grades = _grades()
     for kind, rate in RULES:
         CommissionRule.objects.get_or_create(
-            mc_kind=kind, category=None, campaign="", defaults={"rate": Decimal(rate)}
+            mc_kind=kind, category=None, campaign=None, defaults={"rate": Decimal(rate)}
         )
     partner = _partner(grades["regular"])
     goods_class, _ = ProductClass.objects.get_or_create(

@@ -22,6 +22,7 @@ from cms_pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from thecen.demo import mc as mc_demo
 from thecen.demo.images import image_make
 
 Partner = get_model("partner", "Partner")
@@ -273,11 +274,12 @@ STORIES = [
     ),
 ]
 
+# (slug, title, MC code, community, lead, start offset in days, length in days, upcs)
 CAMPAIGNS = [
     (
         "우리동네-돌봄-꾸러미",
         "우리 동네 돌봄 꾸러미",
-        "정다운 MC",
+        "jeongdaun",
         "대전 둔산동 아파트 공동체",
         "이웃 어르신과 아이를 위한 돌봄 서비스와 선물을 골랐습니다.",
         -7,
@@ -287,7 +289,7 @@ CAMPAIGNS = [
     (
         "제로웨이스트-가게-응원",
         "제로웨이스트 가게 응원전",
-        "초록손 MC",
+        "chorok",
         "성동구 상인회",
         "가게에서 바로 쓸 수 있는 리필 세제와 컨설팅을 묶었습니다.",
         -3,
@@ -448,13 +450,14 @@ def load() -> HomePage:
 
     campaigns = _child(home, CampaignIndexPage, "캠페인", title="MC 캠페인")
     today = timezone.localdate()
-    for n, (slug, title, mc, community, lead, start, length, upcs) in enumerate(CAMPAIGNS):
-        _child(
+    creators = mc_demo.load()  # idempotent: the campaigns' MCs, with their profiles
+    for n, (slug, title, code, community, lead, start, length, upcs) in enumerate(CAMPAIGNS):
+        campaign = _child(
             campaigns,
             CampaignPage,
             slug,
             title=title,
-            market_creator_name=mc,
+            market_creator=creators[code],
             community=community,
             lead=lead,
             hero_image=_picture(title, n + 2),
@@ -467,6 +470,9 @@ def load() -> HomePage:
                 )
             ],
         )
+        if campaign.market_creator_id is None:  # a campaign loaded before MCs had records
+            campaign.market_creator = creators[code]
+            campaign.save_revision().publish()
 
     events = _child(home, EventIndexPage, "행사", title="행사")
     for slug, title, kind, lead, day, hour, hours, place, address, capacity, codes in EVENTS:

@@ -60,7 +60,8 @@ class EditorialTree:
         today = timezone.localdate()
         fields.setdefault("title", "우리 동네 꾸러미")
         fields.setdefault("slug", fields["title"].replace(" ", "-"))
-        fields.setdefault("market_creator_name", "정다운 MC")
+        if "market_creator" not in fields:
+            fields.setdefault("legacy_mc_name", "정다운 MC")
         fields.setdefault("community", "둔산동 아파트 공동체")
         fields.setdefault("starts_on", today + timedelta(days=starts_in))
         fields.setdefault("ends_on", today + timedelta(days=starts_in + lasts))

@@ -19,6 +19,7 @@ from cms_pages.models import (
     StoryPage,
 )
 from tests.factories.editorial import EditorialTree, author, goods, partner, service
+from tests.factories.mc import approved_mc
 from thecen.demo.images import image_make
 
 
@@ -28,6 +29,7 @@ class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
         cls.tree = EditorialTree()
         cls.partner = partner("그린루프", "green-loop")
         cls.product = goods("리필 세제", 8500, 10, enterprise=cls.partner)
+        cls.mc = approved_mc(code="chorok", name="초록손 MC")
 
     def setUp(self):
         self.login()
@@ -97,7 +99,7 @@ class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
                 {
                     "title": "가게 응원전",
                     "slug": "가게-응원전",
-                    "market_creator_name": "초록손 MC",
+                    "market_creator": self.mc.pk,
                     "community": "성동구 상인회",
                     "starts_on": "2026-03-01",
                     "ends_on": "2026-03-31",

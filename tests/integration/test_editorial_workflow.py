@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms_pages.models import StoryPage
 from tests.factories.editorial import EditorialTree
+from tests.factories.mc import approved_mc
 
 
 def member(username, group_name):
@@ -26,6 +27,8 @@ class ModerationWorkflowTest(TestCase):
         cls.cc = member("cc", "Contents Creators")
         cls.editor = member("editor", "Editors")
         cls.mc = member("mc", "Market Creators")
+        cls.mc_record = approved_mc(code="chorok", name="초록손 MC", user=cls.mc)
+        cls.other_mc_record = approved_mc(code="haru", name="하루 MC")
 
     def _story_form(self, action):
         return nested_form_data(
@@ -130,26 +133,73 @@ class ModerationWorkflowTest(TestCase):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=(event.pk,)))
         self.assertNotEqual(response.status_code, 200)
 
+    def _mc_campaign_form(self, action, market_creator):
+        return nested_form_data(
+            {
+                "title": "내 캠페인",
+                "slug": "내-캠페인",
+                "market_creator": market_creator.pk,
+                "community": "성동구 상인회",
+                "starts_on": "2026-03-01",
+                "ends_on": "2026-03-31",
+                "body": streamfield([]),
+                action: "1",
+            }
+        )
+
     def test_a_market_creator_may_draft_a_campaign_but_not_publish_it(self):
         self.client.force_login(self.mc)
         url = reverse(
             "wagtailadmin_pages:add", args=("cms_pages", "campaignpage", self.tree.campaigns.pk)
         )
-        self.client.post(
-            url,
-            nested_form_data(
-                {
-                    "title": "내 캠페인",
-                    "slug": "내-캠페인",
-                    "market_creator_name": "초록손 MC",
-                    "community": "성동구 상인회",
-                    "starts_on": "2026-03-01",
-                    "ends_on": "2026-03-31",
-                    "body": streamfield([]),
-                    "action-publish": "1",
-                }
-            ),
+        # the form offers the MC only their own record, already chosen
+        form = self.client.get(url).context["form"]
+        self.assertEqual(list(form.fields["market_creator"].queryset), [self.mc_record])
+        self.assertEqual(form.fields["market_creator"].initial, self.mc_record.pk)
+        # another MC's record is refused
+        response = self.client.post(
+            url, self._mc_campaign_form("action-publish", self.other_mc_record)
         )
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(Page.objects.filter(slug="내-캠페인").exists())
+
+        self.client.post(url, self._mc_campaign_form("action-publish", self.mc_record))
         campaign = Page.objects.get(slug="내-캠페인")
         self.assertFalse(campaign.live)
         self.assertEqual(campaign.owner, self.mc)
+        self.assertEqual(campaign.specific.market_creator, self.mc_record)
+
+    def test_an_editor_approves_the_campaign_an_mc_submitted(self):
+        # given an MC submitted their campaign for review
+        self.client.force_login(self.mc)
+        url = reverse(
+            "wagtailadmin_pages:add", args=("cms_pages", "campaignpage", self.tree.campaigns.pk)
+        )
+        self.client.post(url, self._mc_campaign_form("action-submit", self.mc_record))
+        campaign = Page.objects.get(slug="내-캠페인")
+        state = campaign.current_workflow_state
+        self.assertEqual(state.status, "in_progress")
+        # the MC cannot approve it themself
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(campaign.pk, "approve", state.current_task_state.pk),
+            ),
+            {"comment": ""},
+        )
+        campaign.refresh_from_db()
+        self.assertFalse(campaign.live)
+        # when an editor approves it
+        self.client.force_login(self.editor)
+        self.client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=(campaign.pk, "approve", state.current_task_state.pk),
+            ),
+            {"comment": "좋습니다."},
+        )
+        # then it is live, with the MC's card on it
+        campaign.refresh_from_db()
+        self.assertTrue(campaign.live)
+        page = self.client.get(campaign.url)
+        self.assertContains(page, 'data-testid="mc-card-name">초록손 MC<')

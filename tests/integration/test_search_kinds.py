@@ -82,7 +82,7 @@ class EveryKindTest(EngineTestCase):
             instance=CampaignPage(
                 title="김장 나눔 캠페인",
                 slug="kimjang",
-                market_creator_name="박보람",
+                legacy_mc_name="박보람",
                 community="대덕구 아파트 공동체",
                 lead="이웃과 함께 담그는 김장",
                 starts_on=today,
@@ -93,7 +93,7 @@ class EveryKindTest(EngineTestCase):
             instance=CampaignPage(
                 title="준비 중인 김장 모임",
                 slug="kimjang-draft",
-                market_creator_name="박보람",
+                legacy_mc_name="박보람",
                 community="대덕구",
                 starts_on=today,
                 ends_on=today + datetime.timedelta(days=20),
