@@ -28,6 +28,7 @@ from tests.factories.commerce import (
 )
 from tests.factories.editorial import author, partner
 from tests.factories.health import HealthTree
+from tests.factories.mc import approved_mc
 from tests.factories.search import EngineTestCase
 
 Category = get_model("catalogue", "Category")
@@ -132,7 +133,9 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
             title="동네 빵집의 아침", author=author(), lead="새벽 네 시에 반죽을 시작합니다."
         )
         cls.enterprise = cls.tree.enterprise(cls.bakery, title="해님베이커리")
-        cls.campaign = cls.tree.campaign(title="둔산동 꾸러미")
+        cls.campaign = cls.tree.campaign(
+            title="둔산동 꾸러미", market_creator=approved_mc(code="dunsan", kind="public-interest")
+        )
         cls.event = cls.tree.event(title="가을 마을 장터", capacity=30)
         cls.group = cls.tree.group()
         HealthGroupSession.objects.create(
