@@ -141,16 +141,3 @@ class HealthTree(EditorialTree):
         product = create_goods(partner=partner, title=title, price=price, stock=10)
         ProductCategory.objects.create(product=product, category=category or self.food_category)
         return product
-
-
-def ensure_page_root() -> None:
-    """The root page and default locale Wagtail's migrations create; a transactional test's
-    flush removes them, so make them again (as ensure_reference_data does for Oscar)."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    locale, _ = Locale.objects.get_or_create(language_code=code)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
