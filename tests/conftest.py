@@ -11,7 +11,8 @@ keeps them, whatever the order of the tests and with --create-db or --reuse-db a
 - `django_db_setup` checks that the database holds it (a reused one that lost it in a run
   killed during a flush stops the run: use --create-db) and keeps a serialized copy.
 - `pytest_runtest_teardown`, after a transactional test's own flush, flushes once more and
-  loads the copy, under the same ids, then moves the sequences past them.
+  loads the copy, under the same ids, then moves the sequences past them; for the run's last
+  test `django_db_setup`'s teardown does it, before the database is dropped or kept.
 
 Tests and factories therefore never re-create these rows. Django's serialized_rollback is not
 used: it restores *before* a test, so the last transactional test of a --reuse-db run leaves
@@ -95,6 +96,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
             )
         contents = getattr(connection, "_test_serialized_contents", None)
         _migration_data[:] = [contents or connection.creation.serialize_db_to_string()]
+    yield
+    # When the run's last test was transactional, the hook below would come after the test
+    # database is dropped (or, with --reuse-db, left empty for the next run): restore here.
+    with django_db_blocker.unblock():
+        if not _holds_migration_data():
+            _migration_data_restore()
+    _migration_data.clear()
 
 
 _migration_data: list[str] = []
