@@ -1,4 +1,25 @@
-"""Shared fixtures. Real services only: a missing one fails the test, it is never skipped."""
+"""Shared fixtures. Real services only: a missing one fails the test, it is never skipped.
+
+The migrations' data. Migrations create rows that tests rely on: Wagtail's root page, root
+collection, default site and locale, the editorial groups and workflow, Korea, the
+bank-transfer source type, the service and dues product classes. A transactional test
+(`django_db(transaction=True)`, `live_server`) ends with a flush that deletes them. One rule
+keeps them, whatever the order of the tests and with --create-db or --reuse-db alike:
+
+    between two tests, and between two runs, the test database holds the migrations' data.
+
+- `django_db_setup` checks that the database holds it (a reused one that lost it in a run
+  killed during a flush stops the run: use --create-db) and keeps a serialized copy.
+- `pytest_runtest_teardown`, after a transactional test's own flush, flushes once more and
+  loads the copy, under the same ids, then moves the sequences past them; for the run's last
+  test `django_db_setup`'s teardown does it, before the database is dropped or kept.
+
+Tests and factories therefore never re-create these rows. Django's serialized_rollback is not
+used: it restores *before* a test, so the last transactional test of a --reuse-db run leaves
+the database empty for the next run; its copy hangs on the connection object, which is not
+the one the test body sees under Playwright's sync API; and it cannot load after a flush whose
+post_migrate re-created content types under new ids.
+"""
 
 import os
 import shutil
@@ -6,8 +27,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-
-from tests.factories.migration_data import migration_data  # noqa: F401
+from pytest_django.fixtures import validate_django_db
+from pytest_django.plugin import blocking_manager_key
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # same tests are still synchronous and safe.
@@ -55,23 +76,6 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ko-KR", "timezone_id": "Asia/Seoul"}
 
 
-def pytest_collection_modifyitems(items):
-    """Transactional tests flush the database when they end, and with it the rows that
-    migrations create (Wagtail's root page, the editorial groups and workflow, Korea as the
-    shipping country). Serialized rollback puts those rows back before each such test."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if (
-            marker
-            and marker.kwargs.get("transaction")
-            and not marker.kwargs.get("serialized_rollback")
-        ):
-            item.add_marker(
-                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}),
-                append=False,
-            )
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache, as a fresh deployment would."""
@@ -82,7 +86,72 @@ def _fresh_cache():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's set-up, then a copy of what the migrations created (see migration_data)."""
-    from tests.factories import migration_data as copies
+    """pytest-django's set-up, then a copy of the migrations' data (see the module docstring)."""
+    with django_db_blocker.unblock():
+        if not _holds_migration_data():
+            pytest.exit(
+                "The reused test database lost the rows its migrations made (a run was stopped "
+                "during a flush): run the tests once with --create-db.",
+                returncode=1,
+            )
+        contents = getattr(connection, "_test_serialized_contents", None)
+        _migration_data[:] = [contents or connection.creation.serialize_db_to_string()]
+    yield
+    # When the run's last test was transactional, the hook below would come after the test
+    # database is dropped (or, with --reuse-db, left empty for the next run): restore here.
+    with django_db_blocker.unblock():
+        if not _holds_migration_data():
+            _migration_data_restore()
+    _migration_data.clear()
 
-    copies.migration_data_take(django_db_blocker)
+
+_migration_data: list[str] = []
+
+
+def _holds_migration_data() -> bool:
+    from wagtail.models import Collection, Page
+
+    return Page.objects.filter(depth=1).exists() and Collection.objects.filter(depth=1).exists()
+
+
+def _flushes_database(item: pytest.Item) -> bool:
+    """Whether pytest-django ends this test with a flush (the test is transactional)."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls and issubclass(cls, TransactionTestCase):
+        return not issubclass(cls, TestCase)
+    marker = item.get_closest_marker("django_db")
+    if marker:
+        transaction, reset_sequences, *_ = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(fixtures & {"transactional_db", "live_server", "django_db_reset_sequences"})
+
+
+def _migration_data_restore() -> None:
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+
+    # The test's flush ran post_migrate, which re-created content types and permissions under
+    # new ids: clear them too, so the copy goes back as it was.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(_migration_data[0])
+    ContentType.objects.clear_cache()
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """After the test's fixtures (and pytest-django's flush) are torn down."""
+    try:
+        return (yield)
+    finally:
+        if _migration_data and _flushes_database(item):
+            with item.config.stash[blocking_manager_key].unblock():
+                _migration_data_restore()

@@ -17,6 +17,7 @@ from cms_pages.health.models import (
     HealthGroupPage,
     ResultRule,
 )
+from cms_pages.health.models.checks import question_block
 from cms_pages.models import EventIndexPage, EventPage, HomePage, StoryIndexPage, StoryPage
 from commerce.membership.models import PartnerApplication
 from commerce.services.models import Service, WeeklySlot
@@ -414,32 +415,9 @@ def _dimensions():
         )
 
 
-def _question(key, text, kind, answers, show_if=None, required=True):
-    return (
-        "question",
-        {
-            "key": key,
-            "text": text,
-            "help": "",
-            "kind": kind,
-            "required": required,
-            "answers": [
-                {
-                    "key": a_key,
-                    "label": label,
-                    "scores": [{"dimension": d, "points": p} for d, p in scores.items()],
-                }
-                for a_key, label, scores in answers
-            ],
-            "show_if_question": show_if[0] if show_if else "",
-            "show_if_answers": show_if[1] if show_if else "",
-        },
-    )
-
-
 def _quick_questions():
     return [
-        _question(
+        question_block(
             q["key"],
             q["text"],
             q["kind"],
@@ -456,11 +434,11 @@ def _detailed_questions():
     for dimension, texts in DETAILED_ITEMS.items():
         for number, text in enumerate(texts, start=1):
             answers = [(k, label, {dimension: p}) for k, label, p in FREQUENCY]
-            blocks.append(_question(f"{dimension}{number}", text, "single", answers))
+            blocks.append(question_block(f"{dimension}{number}", text, "single", answers))
     # One follow-up only for those whose mood is low almost always.
     blocks.insert(
         16,
-        _question(
+        question_block(
             "mood_daily",
             "그런 기분 때문에 일상생활이 어려울 정도인가요?",
             "single",

@@ -10,8 +10,7 @@ from tests.factories.editorial import EditorialTree, goods, partner
 
 
 @pytest.mark.browser
-# serialized_rollback: the live server's flush must not take the root page and groups with it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_editor_embeds_a_product_with_the_chooser(live_server, page: Page):
     tree = EditorialTree()
     bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=partner())

@@ -13,8 +13,7 @@ Order = get_model("order", "Order")
 
 
 @pytest.mark.browser
-# serialized_rollback: the live server's flush must not take the root page and groups with it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_reader_adds_from_a_story_and_checks_out_by_bank_transfer(live_server, page: Page):
     # given a story with an embedded loaf of bread
     tree = EditorialTree()

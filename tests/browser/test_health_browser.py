@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 
 from cms_pages.health.models import GroupMembership
 from commerce.services.models import Booking
-from tests.factories.commerce import PASSWORD, create_customer, ensure_reference_data
-from tests.factories.health import ensure_page_root
+from tests.factories.commerce import PASSWORD, create_customer
 from thecen.demo import catalogue, commerce, enterprises, health, pages
 
 pytestmark = [
@@ -17,8 +16,6 @@ pytestmark = [
 
 
 def test_quick_check_to_a_booking_and_a_health_group(page, live_server):
-    ensure_reference_data()
-    ensure_page_root()
     for loader in (catalogue, commerce, enterprises, pages, health):
         loader.load()
     person = create_customer("mina@example.kr", first_name="김미나")

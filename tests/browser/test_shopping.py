@@ -8,11 +8,9 @@ from playwright.sync_api import Page, expect
 
 from tests.factories.pages import build_site
 
-# serialized_rollback: start from the migrations' data (root page, groups) even after
-# another transactional test flushed the database.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -2,7 +2,6 @@
 
 import datetime
 from decimal import Decimal
-from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -17,34 +16,6 @@ ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
 PASSWORD = "correct-horse-battery"
-
-
-def restore_migration_data() -> None:
-    """Put back the rows migrations made (Wagtail's root page and site, Korea…) after a flush.
-
-    A transactional test ends with a flush; the transactional tests that run after it (other
-    people's too) expect what migrations created.
-    """
-    from django.conf import settings
-    from wagtail.models import Locale, Page, Site
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.objects.exists():
-        root = Page.add_root(title="Root", slug="root")
-        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
-    ensure_reference_data()
-
-
-def ensure_reference_data() -> None:
-    """The rows data migrations create; transactional tests flush them, so make them again."""
-    from django.apps import apps
-
-    core = import_module("commerce.core.migrations.0001_korea")
-    services = import_module("commerce.services.migrations.0002_service_product_class")
-    membership = import_module("commerce.membership.migrations.0002_dues_product_class")
-    core.add_korea(apps, None)
-    services.add_service_class(apps, None)
-    membership.add_dues_class(apps, None)
 
 
 def create_customer(email: str, **extra):
@@ -64,7 +35,6 @@ def create_partner_user(partner, email: str):
 
 
 def create_goods(*, partner, title: str, price: int, stock: int, upc: str = ""):
-    ensure_reference_data()
     goods_class, _ = ProductClass.objects.get_or_create(
         slug="goods", defaults={"name": "상품", "requires_shipping": True, "track_stock": True}
     )
@@ -100,7 +70,6 @@ def create_service(
     cancel_hours: int = 24,
 ):
     """A service bookable every day at ``start`` for ``capacity`` people."""
-    ensure_reference_data()
     service_class = ProductClass.objects.get(slug="service")
     product = Product.objects.create(
         title=title, product_class=service_class, structure=Product.STANDALONE

@@ -11,6 +11,7 @@ from cms_pages.health.models import (
     HealthGroupPage,
     ResultRule,
 )
+from cms_pages.health.models.checks import question_block
 from tests.factories.commerce import create_goods, create_service
 from tests.factories.editorial import EditorialTree
 
@@ -21,57 +22,33 @@ create_from_breadcrumbs = get_class("catalogue.categories", "create_from_breadcr
 HELP = "자살예방 상담전화 109에서 24시간 도움을 받을 수 있습니다."
 
 
-def question(key, text, kind, answers, show_if=None, required=True):
-    """A question block value: answers are (key, label, {dimension: points})."""
-    return (
-        "question",
-        {
-            "key": key,
-            "text": text,
-            "help": "",
-            "kind": kind,
-            "required": required,
-            "answers": [
-                {
-                    "key": k,
-                    "label": label,
-                    "scores": [{"dimension": d, "points": p} for d, p in scores.items()],
-                }
-                for k, label, scores in answers
-            ],
-            "show_if_question": show_if[0] if show_if else "",
-            "show_if_answers": show_if[1] if show_if else "",
-        },
-    )
-
-
 QUESTIONS = [
-    question(
+    question_block(
         "walk",
         "지난 일주일 동안 30분 넘게 걸은 날은?",
         "single",
         [("a", "5일 이상", {"activity": 0}), ("b", "하루 이하", {"activity": 4})],
     ),
-    question(
+    question_block(
         "mood",
         "기분이 가라앉은 날이 많았나요?",
         "single",
         [("a", "아니요", {"mood": 0}), ("b", "거의 매일", {"mood": 5})],
     ),
-    question(
+    question_block(
         "mood2",
         "일상생활이 어려울 정도인가요?",
         "single",
         [("a", "아니요", {"mood": 0}), ("b", "네", {"mood": 5})],
         show_if=("mood", "b"),
     ),
-    question(
+    question_block(
         "sleep",
         "잠은 어떠세요?",
         "scale",
         [(str(n), str(n), {"sleep": n - 1}) for n in range(1, 6)],
     ),
-    question(
+    question_block(
         "life",
         "해당하는 것을 모두 고르세요",
         "multiple",
@@ -141,16 +118,3 @@ class HealthTree(EditorialTree):
         product = create_goods(partner=partner, title=title, price=price, stock=10)
         ProductCategory.objects.create(product=product, category=category or self.food_category)
         return product
-
-
-def ensure_page_root() -> None:
-    """The root page and default locale Wagtail's migrations create; a transactional test's
-    flush removes them, so make them again (as ensure_reference_data does for Oscar)."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    locale, _ = Locale.objects.get_or_create(language_code=code)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

@@ -6,10 +6,6 @@ from cms_pages.models import HomePage, StoryIndexPage, StoryPage
 
 
 def build_site() -> HomePage:
-    # After a transactional test's flush the rows migrations made may be gone: make them again.
-    from tests.factories.commerce import restore_migration_data
-
-    restore_migration_data()
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2, content_type__model="page").delete()
     home = root.add_child(instance=HomePage(title="더센 홈", slug="home"))

@@ -8,18 +8,14 @@ from django.db import connection
 from cms_pages.models import EventPage, EventRegistration
 from cms_pages.services import event_register
 from tests.factories.editorial import EditorialTree
-from tests.factories.migration_data import migration_data, migration_data_restore  # noqa: F401
 
 CAPACITY = 3
 PEOPLE = 12
 
 
 @pytest.mark.postgres
-# serialized_rollback: the flush must not take the root page and the groups with it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_registrations_never_exceed_capacity(postgres, migration_data):  # noqa: F811
-    # (in the test's own connection: browser tests that ran before may have flushed the db)
-    migration_data_restore(migration_data)
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_registrations_never_exceed_capacity(postgres):
     # given an event with three places
     event = EditorialTree().event(title="돌봄 체험의 날", capacity=CAPACITY)
     start = threading.Barrier(PEOPLE)

@@ -245,6 +245,7 @@ class ReaderSeesEditorialPagesTest(WagtailPageTestCase):
         by_group = self.client.get(index, {"service_group": "care"})
         self.assertContains(by_group, "할머니와 말벗이 된 요양보호사")
         self.assertNotContains(by_group, "빵 이야기 0")
+        self.assertContains(by_group, '<option value="care" selected>')  # the filter stays set
         self.assertNotContains(self.client.get(index, {"region": "seoul"}), "할머니와 말벗이")
         self.assertContains(self.client.get(index, {"tag": "돌봄"}), "할머니와 말벗이")
 
@@ -268,6 +269,7 @@ class ReaderSeesEditorialPagesTest(WagtailPageTestCase):
         response = self.client.get(url, {"enterprise_type": "social-enterprise"})
         self.assertContains(response, "해님베이커리")
         self.assertNotContains(response, "새싹돌봄")
+        self.assertContains(response, '<option value="social-enterprise" selected>')
         self.assertNotContains(self.client.get(url, {"region": "seoul"}), "새싹돌봄")
         self.assertContains(self.client.get(url, {"field": "care"}), "새싹돌봄")
 

@@ -20,7 +20,6 @@ from tests.factories.commerce import (
     create_customer,
     create_goods,
     create_partner_user,
-    ensure_reference_data,
 )
 
 Partner = get_model("partner", "Partner")
@@ -236,7 +235,6 @@ class MembershipJourneyTest(TestCase):
 class DuesPaidOnlineTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        ensure_reference_data()
         grade = Grade.objects.create(
             name="정회원", code="regular", listing_limit=50, promotion_slots=2, annual_dues=300000
         )

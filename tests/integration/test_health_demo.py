@@ -4,7 +4,6 @@ goods, stories, groups and events."""
 import pytest
 
 from cms_pages.health.models import Dimension, HealthCheckPage, HealthGroupPage
-from tests.factories.commerce import ensure_reference_data
 from thecen.demo import catalogue, commerce, enterprises, health, pages
 
 HEAVY_QUICK = {
@@ -20,7 +19,6 @@ HEAVY_QUICK = {
 
 @pytest.mark.django_db
 def test_the_demo_checks_lead_to_live_recommendations_of_every_kind(client):
-    ensure_reference_data()
     for loader in (catalogue, commerce, enterprises, pages, health):
         loader.load()
     health.load()  # a second run adds nothing

@@ -8,7 +8,7 @@ from django.db import connection
 from cms_pages.health.models import GroupMembership, HealthGroupPage
 from cms_pages.health.services import group_join
 from tests.factories.commerce import create_customer
-from tests.factories.health import HealthTree, ensure_page_root
+from tests.factories.health import HealthTree
 
 CAPACITY = 3
 PEOPLE = 10
@@ -18,7 +18,6 @@ PEOPLE = 10
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_joins_never_exceed_capacity(postgres):
     # given a group with three places
-    ensure_page_root()
     group = HealthTree().group(title="갑천 아침 걷기반", capacity=CAPACITY)
     people = [create_customer(f"walker{n}@example.kr") for n in range(PEOPLE)]
     start = threading.Barrier(PEOPLE)

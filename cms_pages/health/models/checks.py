@@ -97,6 +97,31 @@ class QuestionBlock(blocks.StructBlock):
         icon = "help"
 
 
+def question_block(key, text, kind, answers, show_if=None, required=True) -> tuple[str, dict]:
+    """A `questions` stream item written in code (the demo loader, tests): answers are
+    (key, label, {dimension slug: points}); show_if is (question key, "answer,keys")."""
+    return (
+        "question",
+        {
+            "key": key,
+            "text": text,
+            "help": "",
+            "kind": kind,
+            "required": required,
+            "answers": [
+                {
+                    "key": answer_key,
+                    "label": label,
+                    "scores": [{"dimension": d, "points": p} for d, p in scores.items()],
+                }
+                for answer_key, label, scores in answers
+            ],
+            "show_if_question": show_if[0] if show_if else "",
+            "show_if_answers": show_if[1] if show_if else "",
+        },
+    )
+
+
 class CheckKind(models.TextChoices):
     QUICK = "quick", _("Quick check")
     DETAILED = "detailed", _("Detailed check")
