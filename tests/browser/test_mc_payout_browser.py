@@ -11,8 +11,7 @@ from tests.factories.mc import approved_mc, october_and_november
 
 
 @pytest.mark.browser
-# serialized_rollback: the live server's flush must not take the root page and groups with it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_operator_pays_october_and_the_mc_downloads_the_statement(live_server, page: Page):
     get_user_model().objects.create_superuser(
         username="ops", email="ops@thecen.kr", password="pw-ops-12345"

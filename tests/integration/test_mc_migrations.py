@@ -9,7 +9,6 @@ from cms_pages.models import CampaignPage
 from tests.factories.commerce import create_customer
 from tests.factories.editorial import EditorialTree
 from tests.factories.mc import approved_mc
-from tests.factories.migration_data import migration_data, migration_data_restore  # noqa: F401
 
 BEFORE = [("cms_pages", "0003_editorial_groups_and_workflow"), ("mc", "0001_initial")]
 
@@ -22,12 +21,10 @@ def migrate(targets):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_campaign_pages_rules_and_attributions_are_linked_by_the_migration(
     postgres,
-    migration_data,  # noqa: F811
 ):
-    migration_data_restore(migration_data)
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
     tree = EditorialTree()
     create_customer("someone@example.kr")  # so a user id is never mistaken for an MC id

@@ -12,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from commerce.mc.models import LedgerEntry, PayoutStatement
 from commerce.mc.services import payout_statement_create
 from tests.factories.mc import SEOUL, approved_mc, entry, october_and_november
-from tests.factories.migration_data import migration_data, migration_data_restore  # noqa: F401
 
 OCTOBER = datetime.date(2026, 10, 1)
 QUERY_BUDGET = 20  # the MC dashboard, whatever the number of statements
@@ -160,10 +159,8 @@ def race(*calls):
 
 
 @pytest.mark.postgres
-# serialized_rollback: the flush must not take the root page and the groups with it.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_operators_paying_the_same_month_at_once_pay_it_once(postgres, migration_data):  # noqa: F811
-    migration_data_restore(migration_data)
+@pytest.mark.django_db(transaction=True)
+def test_two_operators_paying_the_same_month_at_once_pay_it_once(postgres):
     operator = get_user_model().objects.create_user(username="ops", email="ops@thecen.kr")
     mc = approved_mc(code="dongne", name="김동네")
     other = approved_mc(code="haru", name="하루 MC", kind="corporate")
