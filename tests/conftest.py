@@ -30,17 +30,11 @@ from django.db import connection
 from pytest_django.fixtures import validate_django_db
 from pytest_django.plugin import blocking_manager_key
 
+from tests import chromium
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # same tests are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -65,10 +59,10 @@ def postgres(db):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    executable = os.environ.get("THECEN_BROWSER", "/usr/bin/chromium")
+    executable = chromium.EXECUTABLE
     if not shutil.which(executable) and not Path(executable).exists():
         pytest.fail(f"Chromium not found at {executable} (Debian: apt-get install chromium).")
-    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": executable, "args": chromium.ARGS}
 
 
 @pytest.fixture(scope="session")

@@ -7,20 +7,15 @@ through Playwright (the test extras), as the browser tests do.
 """
 
 import argparse
-import os
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests import chromium  # noqa: E402
 
 # name, path (or a link to follow from the page before: "follow:<css selector>")
 PAGES = [
@@ -49,9 +44,8 @@ def main():
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    executable = os.environ.get("THECEN_BROWSER", "/usr/bin/chromium")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
         page_urls = {}
         for name, target in PAGES:
