@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -150,7 +150,7 @@ def shoppable_catalogue(
 
 def _prefetched(model, rows):
     """A queryset already holding its rows, as prefetch_related leaves on each instance."""
-    queryset = model.objects.none()
+    queryset = QuerySet(model=model)
     queryset._result_cache, queryset._prefetch_done = rows, True
     return queryset
 
