@@ -17,11 +17,12 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests import chromium  # noqa: E402
 
-# name, path (or a link to follow from the page before: "follow:<css selector>")
+# name, path (or a link to follow from the page before: "follow:<css selector>"; or
+# "follow-with-offers:<css selector>", the first such link whose page embeds products)
 PAGES = [
     ("01-home", "/"),
     ("02-story-index", "/이야기/"),
-    ("03-story", "follow:.story-card a"),
+    ("03-story", "follow-with-offers:.story-card a"),
     ("04-enterprise-directory", "/기업/"),
     ("05-enterprise-profile", "follow:.card-grid .card h2 a"),
     ("06-campaign-index", "/캠페인/"),
@@ -49,7 +50,15 @@ def main():
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
         page_urls = {}
         for name, target in PAGES:
-            if target.startswith("follow:"):
+            if target.startswith("follow-with-offers:"):
+                # The first of the listed pages that embeds goods or services.
+                links = page.locator(target.split(":", 1)[1])
+                hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+                for href in hrefs:
+                    page.goto(urljoin(args.base, href))
+                    if page.locator("[data-testid=offer]").count():
+                        break
+            elif target.startswith("follow:"):
                 link = page.locator(target.removeprefix("follow:")).first
                 page.goto(urljoin(args.base, link.get_attribute("href")))
             else:
