@@ -172,6 +172,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's cache holds the Site lookup, the header menu, pages' SEO fragments and Wagtail's
+# renditions. By default each process has its own; set THECEN_CACHE_DIR to a folder that every
+# worker of a host can write, so that a change forgets cached entries in all of them at once.
+if os.environ.get("THECEN_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["THECEN_CACHE_DIR"],
+        }
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
