@@ -35,7 +35,7 @@ test: $(VENV)/.installed-test lint check ## Install, start the search node and P
 lint: $(VENV)/.installed-test ## ruff (lint + format) and djhtml
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	find frontend cms_pages commerce search -name '*.html' -print0 | xargs -0 $(VENV)/bin/djhtml --check
+	find frontend cms_pages commerce health search demo -name '*.html' -print0 | xargs -0 $(VENV)/bin/djhtml --check
 
 check: $(VENV)/.installed-test ## Django's system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=thecen.settings.test $(PY) manage.py check --fail-level WARNING
@@ -44,7 +44,7 @@ check: $(VENV)/.installed-test ## Django's system checks and missing migrations
 format: $(VENV)/.installed-test ## Rewrite code and templates in the house style
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
-	find frontend cms_pages commerce search -name '*.html' -print0 | xargs -0 $(VENV)/bin/djhtml
+	find frontend cms_pages commerce health search demo -name '*.html' -print0 | xargs -0 $(VENV)/bin/djhtml
 
 services-up: ## Start the search node and PostgreSQL for development
 	bash tools/searchnode/node.sh start

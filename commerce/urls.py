@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("commerce.services.urls")),
+    path("", include("commerce.bookings.urls")),
     path("", include("commerce.orderpayments.urls")),
     path("", include("commerce.mc.urls")),
     path("", include("commerce.membership.urls")),

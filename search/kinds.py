@@ -14,8 +14,8 @@ from oscar.core.loading import get_class, get_model
 from cms_pages.models import CampaignPage, EnterprisePage, EventPage, StoryPage
 from cms_pages.models.taxonomy import Region
 from cms_pages.selectors import public
+from commerce.bookings.models import Service
 from commerce.mc.models import MarketCreator
-from commerce.services.models import Service
 from search.registry import DocumentBuilder, registry
 
 Product = get_model("catalogue", "Product")

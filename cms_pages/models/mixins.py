@@ -22,7 +22,7 @@ class ShoppableMixin:
     """Fetches, in one batch, the live catalogue data of every shoppable block on the page."""
 
     shoppable_streams: tuple[str, ...] = ("body",)
-    #: What a basket line added from this page records as its source (see commerce.sources).
+    #: What a basket line added from this page records as its source (see commerce.provenance).
     basket_source_kind: str | None = None
 
     def get_shoppable_catalogue(self, request):

@@ -9,10 +9,10 @@ from oscar.apps.checkout import views
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_class, get_model
 
+from commerce.bookings.services import BookingError, bookings_attach_order, bookings_lock_for_basket
 from commerce.mc.services import order_attribution_record
 from commerce.orderpayments.models import PaymentMethod
 from commerce.orderpayments.services import PAY_ON_SITE, order_payment_open
-from commerce.services.services import BookingError, bookings_attach_order, bookings_lock_for_basket
 
 from .payment import deposit_deadline, payment_source_build
 from .stock import StockShortage, stock_lock_for_basket

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from commerce.checkout.payment import deposit_deadline
-from commerce.mc.services import ledger_record_paid_lines, ledger_reverse_lines
-from commerce.membership.services import dues_paid_by_order
-from commerce.services.services import (
+from commerce.bookings.services import (
     bookings_confirm_paid,
     bookings_release_for_lines,
     bookings_release_for_order,
 )
+from commerce.checkout.payment import deposit_deadline
+from commerce.mc.services import ledger_record_paid_lines, ledger_reverse_lines
+from commerce.membership.services import dues_paid_by_order
 
 from .models import OrderPayment, PaymentMethod
 

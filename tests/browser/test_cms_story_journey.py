@@ -6,7 +6,7 @@ import pytest
 from oscar.core.loading import get_model
 from playwright.sync_api import Page, expect
 
-from commerce.sources.models import BasketLineSource
+from commerce.provenance.models import BasketLineSource
 from tests.factories.editorial import EditorialTree, goods, partner, product_blocks
 
 Order = get_model("order", "Order")

@@ -6,7 +6,7 @@ import pytest
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from commerce.services.models import Booking
+from commerce.bookings.models import Booking
 from tests.factories.commerce import (
     PASSWORD,
     create_customer,

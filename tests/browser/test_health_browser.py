@@ -4,10 +4,10 @@ recommended service and start a booking; then join a recommended health group.""
 import pytest
 from playwright.sync_api import expect
 
-from cms_pages.health.models import GroupMembership
-from commerce.services.models import Booking
+from commerce.bookings.models import Booking
+from demo import catalogue, commerce, enterprises, health, pages
+from health.models import GroupMembership
 from tests.factories.commerce import PASSWORD, create_customer
-from thecen.demo import catalogue, commerce, enterprises, health, pages
 
 pytestmark = [
     pytest.mark.browser,

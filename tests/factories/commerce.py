@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from commerce.services.models import Service, WeeklySlot
+from commerce.bookings.models import Service, WeeklySlot
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")

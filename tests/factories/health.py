@@ -4,14 +4,14 @@ import datetime
 
 from oscar.core.loading import get_class, get_model
 
-from cms_pages.health.models import (
+from health.models import (
     Dimension,
     HealthCheckPage,
     HealthGroupIndexPage,
     HealthGroupPage,
     ResultRule,
 )
-from cms_pages.health.models.checks import question_block
+from health.models.checks import question_block
 from tests.factories.commerce import create_goods, create_service
 from tests.factories.editorial import EditorialTree
 

@@ -3,7 +3,7 @@
 from django.test import TestCase
 from oscar.core.loading import get_model
 
-from commerce.sources.models import BasketLineSource
+from commerce.provenance.models import BasketLineSource
 from tests.factories.editorial import EditorialTree, goods, product_blocks
 
 Basket = get_model("basket", "Basket")

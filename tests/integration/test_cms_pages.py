@@ -18,9 +18,9 @@ from cms_pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from demo.images import image_make
 from tests.factories.editorial import EditorialTree, author, goods, partner, service
 from tests.factories.mc import approved_mc
-from thecen.demo.images import image_make
 
 
 class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
@@ -131,7 +131,7 @@ class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
         )
 
     def test_page_tree_rules(self):
-        from cms_pages.health.models import HealthCheckPage, HealthGroupIndexPage
+        from health.models import HealthCheckPage, HealthGroupIndexPage
 
         self.assertAllowedSubpageTypes(
             HomePage,

@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
-from commerce.sources.models import BasketLineSource
+from commerce.provenance.models import BasketLineSource
 from tests.factories.editorial import EditorialTree, goods, partner, product_blocks, service
 
 Basket = get_model("basket", "Basket")

@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from commerce.bookings.models import Booking, Consultation, Service
+from commerce.bookings.services import bookings_send_reminders
 from commerce.orderpayments.services import order_payment_confirm, orders_expire
-from commerce.services.models import Booking, Consultation, Service
-from commerce.services.services import bookings_send_reminders
 from tests.factories.commerce import (
     PASSWORD,
     checkout_pay,

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from oscar.core.loading import get_model
 
-from commerce.services.models import Booking
+from commerce.bookings.models import Booking
 from tests.factories.commerce import (
     create_customer,
     create_goods,

@@ -7,9 +7,9 @@ from django.core import mail
 from django.test import TestCase
 from oscar.core.loading import get_model
 
+from commerce.bookings.models import Booking
+from commerce.bookings.selectors import slot_places_taken
 from commerce.mc.models import CommissionRule, LedgerEntry, MarketCreator
-from commerce.services.models import Booking
-from commerce.services.selectors import slot_places_taken
 from tests.factories.commerce import (
     PASSWORD,
     checkout_pay,

@@ -89,8 +89,8 @@ def test_the_cancel_form_sent_twice_at_once_cancels_once(postgres):
 def test_a_customer_cancelling_a_booking_while_the_deposit_is_confirmed_does_not_deadlock(
     postgres,
 ):
-    from commerce.services.models import Booking
-    from commerce.services.selectors import slot_places_taken
+    from commerce.bookings.models import Booking
+    from commerce.bookings.selectors import slot_places_taken
     from tests.factories.commerce import create_service, slot_time
 
     # given an unpaid order with a booked class and a bag of rice

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group, Permission
 from django.test import TestCase
 from oscar.core.loading import get_model
 
+from commerce.bookings.models import Booking
 from commerce.mc.models import MarketCreator
-from commerce.services.models import Booking
 from tests.factories.commerce import (
     PASSWORD,
     checkout_pay,

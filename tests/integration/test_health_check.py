@@ -6,7 +6,10 @@ from django.test import TestCase
 from oscar.core.loading import get_model
 from wagtail.test.utils import WagtailPageTestCase
 
-from cms_pages.health.models import (
+from cms_pages.models import HomePage
+from commerce.bookings.models import Booking, Slot
+from commerce.bookings.selectors import service_times
+from health.models import (
     CheckTally,
     FollowTally,
     HealthCheckPage,
@@ -14,10 +17,7 @@ from cms_pages.health.models import (
     SavedResult,
     ScoreTally,
 )
-from cms_pages.health.views import RESULT_COOKIE, RESULT_SALT
-from cms_pages.models import HomePage
-from commerce.services.models import Booking, Slot
-from commerce.services.selectors import service_times
+from health.views import RESULT_COOKIE, RESULT_SALT
 from tests.factories.commerce import create_customer
 from tests.factories.editorial import partner
 from tests.factories.health import HELP, HealthTree

@@ -3,8 +3,8 @@ goods, stories, groups and events."""
 
 import pytest
 
-from cms_pages.health.models import Dimension, HealthCheckPage, HealthGroupPage
-from thecen.demo import catalogue, commerce, enterprises, health, pages
+from demo import catalogue, commerce, enterprises, health, pages
+from health.models import Dimension, HealthCheckPage, HealthGroupPage
 
 HEAVY_QUICK = {
     "q-walk": "c",

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from cms_pages.health.models import Dimension, HealthCheckPage
+from health.models import Dimension, HealthCheckPage
 from tests.factories.editorial import EditorialTree
 
 

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from cms_pages.health.models import GroupMembership, HealthGroupPage
-from cms_pages.health.services import group_join
+from health.models import GroupMembership, HealthGroupPage
+from health.services import group_join
 from tests.factories.commerce import create_customer
 from tests.factories.health import HealthTree
 

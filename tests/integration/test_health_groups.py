@@ -6,7 +6,7 @@ import io
 
 from django.test import TestCase
 
-from cms_pages.health.models import GroupMembership
+from health.models import GroupMembership
 from search.registry import registry
 from tests.factories.commerce import PASSWORD, create_customer
 from tests.factories.health import HealthTree
@@ -115,7 +115,7 @@ class LeaderMessagesAndRemindersTest(TestCase):
         )
         cls.other_day = cls.tree.group(title="마음쉼 모임", weekday=(tomorrow.weekday() + 3) % 7)
         cls.people = [create_customer(f"p{n}@example.kr") for n in range(3)]
-        from cms_pages.health.services import group_join
+        from health.services import group_join
 
         for person in cls.people:
             group_join(group=cls.group, user=person)
@@ -169,7 +169,7 @@ class LeaderMessagesAndRemindersTest(TestCase):
         from django.core import mail
         from django.core.management import call_command
 
-        from cms_pages.health.models import HealthGroupSession
+        from health.models import HealthGroupSession
 
         # 마음쉼 모임 does not meet weekly tomorrow, only for this one-off session
         HealthGroupSession.objects.create(
@@ -192,8 +192,8 @@ class LeaderMessagesAndRemindersTest(TestCase):
         from django.core import mail
         from django.core.management import call_command
 
-        from cms_pages.health.models import HealthGroupSession
-        from cms_pages.health.services import group_leave
+        from health.models import HealthGroupSession
+        from health.services import group_leave
 
         call_command("health_daily", stdout=io.StringIO())
         self.assertEqual(len(mail.outbox), 1)

@@ -7,8 +7,8 @@ from django.contrib.sessions.models import Session
 from django.test import TestCase
 from django.utils import timezone
 
-from cms_pages.health.models import HealthCheckPage, SavedResult
-from cms_pages.health.services import results_purge_expired
+from health.models import HealthCheckPage, SavedResult
+from health.services import results_purge_expired
 from search.registry import registry
 from tests.factories.commerce import PASSWORD, create_customer
 from tests.factories.health import HealthTree

@@ -17,7 +17,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
-from cms_pages.health.models import HealthGroupSession
+from health.models import HealthGroupSession
 from search.services import search_reindex
 from tests.factories.commerce import (
     PASSWORD,

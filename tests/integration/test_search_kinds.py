@@ -15,7 +15,7 @@ from cms_pages.models import (
     EventIndexPage,
     EventPage,
 )
-from commerce.services.models import Service
+from commerce.bookings.models import Service
 from search.selectors import SearchRequest, search_run
 from search.services import search_reindex
 from tests.factories.commerce import create_service

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cms_pages.health import engine
-from cms_pages.health.engine import Answer, Question, Rule
+from health import engine
+from health.engine import Answer, Question, Rule
 
 WALK = Question(
     key="walk",

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from commerce.bookings.services import bookings_expire_holds, bookings_send_reminders
 from commerce.mc.services import ledger_confirm_matured
 from commerce.orderpayments.services import orders_expire
-from commerce.services.services import bookings_expire_holds, bookings_send_reminders
 
 
 class Command(BaseCommand):

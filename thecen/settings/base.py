@@ -1,0 +1,339 @@
+"""Settings shared by every environment. Safe for production: secrets come from the environment."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+from oscar.defaults import *  # noqa: F403  (Oscar's settings, overridden below)
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PROJECT_DIR.parent
+VAR_DIR = Path(os.environ.get("THECEN_VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = False
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # The product
+    "frontend",
+    "cms_pages",
+    "health",
+    "demo",
+    "commerce.core",
+    "commerce.provenance",
+    "commerce.bookings",
+    "commerce.orderpayments",
+    "commerce.mc",
+    "commerce.membership",
+    # Oscar apps, forked ones first in their Oscar position
+    "commerce.config.Shop",
+    "oscar.apps.analytics.apps.AnalyticsConfig",
+    "commerce.checkout.apps.CheckoutConfig",
+    "oscar.apps.address.apps.AddressConfig",
+    "oscar.apps.shipping.apps.ShippingConfig",
+    "oscar.apps.catalogue.apps.CatalogueConfig",
+    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "oscar.apps.communication.apps.CommunicationConfig",
+    "commerce.partner.apps.PartnerConfig",
+    "oscar.apps.basket.apps.BasketConfig",
+    "oscar.apps.payment.apps.PaymentConfig",
+    "oscar.apps.offer.apps.OfferConfig",
+    "oscar.apps.order.apps.OrderConfig",
+    "oscar.apps.customer.apps.CustomerConfig",
+    "search.apps.SearchConfig",
+    "oscar.apps.voucher.apps.VoucherConfig",
+    "oscar.apps.wishlists.apps.WishlistsConfig",
+    "commerce.dashboard.apps.DashboardConfig",
+    "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
+    "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
+    "commerce.dashboard.orders.apps.OrdersDashboardConfig",
+    "commerce.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
+    "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
+    "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
+    "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
+    "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
+    "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
+    "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
+    "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
+    "widget_tweaks",
+    "haystack",
+    "treebeard",
+    "sorl.thumbnail",
+    "django_tables2",
+    # Wagtail
+    "wagtail_modeladmin",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    # Django
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
+    "django.contrib.humanize",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "cms_pages.middleware.SiteLookupMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "oscar.apps.basket.middleware.BasketMiddleware",
+    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "commerce.mc.middleware.AttributionMiddleware",
+]
+
+ROOT_URLCONF = "thecen.urls"
+WSGI_APPLICATION = "thecen.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # The frontend app's templates override Oscar's and Wagtail's because `frontend` comes
+        # before them in INSTALLED_APPS; listing its folder in DIRS too would find each
+        # override twice and render {{ block.super }} twice.
+        "DIRS": [],
+        "OPTIONS": {
+            # App directories, with Oscar's hard-coded English screen-reader labels translated.
+            "loaders": [
+                ("django.template.loaders.cached.Loader", ["frontend.template_loaders.Loader"])
+            ],
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "oscar.apps.search.context_processors.search_form",
+                "oscar.apps.checkout.context_processors.checkout",
+                "oscar.apps.communication.notifications.context_processors.notifications",
+                "oscar.core.context_processors.metadata",
+                "frontend.context_processors.operator",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves real requests too: write-ahead logging lets readers go on
+    # while a write (a search logged, a basket saved) commits, and a write takes its lock at
+    # the start of its transaction instead of failing half-way with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        transaction_mode="IMMEDIATE",
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache holds the Site lookup, the header menu, pages' SEO fragments and Wagtail's
+# renditions. By default each process has its own; set THECEN_CACHE_DIR to a folder that every
+# worker of a host can write, so that a change forgets cached entries in all of them at once.
+if os.environ.get("THECEN_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["THECEN_CACHE_DIR"],
+        }
+    }
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "oscar.apps.customer.auth_backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_REDIRECT_URL = "/"
+
+# Internationalisation: Korean first, English second.
+LANGUAGE_CODE = "ko"
+LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "frontend" / "locale"]
+TIME_ZONE = "Asia/Seoul"
+USE_I18N = True
+USE_TZ = True
+PHONENUMBER_DEFAULT_REGION = "KR"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [BASE_DIR / "frontend" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+
+SITE_ID = 1
+
+# Email: the backend is chosen per environment; checkout never depends on SMTP being up.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "더센 <no-reply@thecen.kr>")
+OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Wagtail
+WAGTAIL_SITE_NAME = "더센"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAIL_I18N_ENABLED = False
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "webp"}
+
+# Oscar
+OSCAR_SHOP_NAME = "더센"
+OSCAR_SHOP_TAGLINE = _("A marketplace for the social economy")
+OSCAR_HOMEPAGE = "/"
+OSCAR_DEFAULT_CURRENCY = "KRW"
+# KRW has no minor unit: ₩12,500, never ₩12,500.00.
+OSCAR_CURRENCY_FORMAT = {"KRW": {"format": "¤#,##0", "currency_digits": False}}
+OSCAR_SLUG_ALLOW_UNICODE = True
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "postcode", "country")
+OSCAR_INITIAL_ORDER_STATUS = "Awaiting deposit"
+OSCAR_INITIAL_LINE_STATUS = "Awaiting deposit"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Awaiting deposit": ("Paid", "Cancelled"),
+    "Pay on site": ("Paid", "Cancelled"),
+    "Paid": ("Being processed", "Cancelled"),
+    "Being processed": ("Shipped", "Complete", "Cancelled"),
+    "Shipped": ("Complete",),
+    "Complete": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
+    # Partners answer questions and manage bookings; operators confirm bank transfers.
+    {
+        "label": _("Bookings"),
+        "icon": "fas fa-calendar-check",
+        "url_name": "services:dashboard-bookings",
+        "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Membership"),
+        "icon": "fas fa-id-card",
+        "url_name": "membership:dashboard",
+        "access_fn": lambda user, *args: user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Deposits"),
+        "icon": "fas fa-won-sign",
+        "url_name": "orderpayments:deposits",
+        "access_fn": lambda user, *args: user.is_staff,
+    },
+]
+
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+
+# The operator's legal details, shown in every page footer (전자상거래법 표시사항).
+THECEN_OPERATOR = {
+    "name": os.environ.get("THECEN_OPERATOR_NAME", "더센 사회적협동조합"),
+    "representative": os.environ.get("THECEN_OPERATOR_REPRESENTATIVE", "홍길동"),
+    "business_number": os.environ.get("THECEN_OPERATOR_BRN", "220-81-62517"),
+    "mail_order_number": os.environ.get("THECEN_OPERATOR_MAIL_ORDER_NO", "제2026-서울종로-0000호"),
+    "address": os.environ.get("THECEN_OPERATOR_ADDRESS", "서울특별시 종로구 세종대로 175"),
+    "phone": os.environ.get("THECEN_OPERATOR_PHONE", "02-000-0000"),
+    "email": os.environ.get("THECEN_OPERATOR_EMAIL", "help@thecen.kr"),
+}
+# The account customers pay into by bank transfer (무통장입금).
+THECEN_BANK_ACCOUNT = {
+    "bank": os.environ.get("THECEN_BANK_NAME", "신협"),
+    "number": os.environ.get("THECEN_BANK_ACCOUNT_NUMBER", "131-000-000000"),
+    "holder": os.environ.get("THECEN_BANK_ACCOUNT_HOLDER", "더센 사회적협동조합"),
+}
+THECEN_DEPOSIT_DAYS = int(os.environ.get("THECEN_DEPOSIT_DAYS", "3"))
+
+# Services: a reserved place is held this long while the customer checks out.
+THECEN_BOOKING_HOLD_MINUTES = int(os.environ.get("THECEN_BOOKING_HOLD_MINUTES", "15"))
+# MC links (?mc=CODE): the attribution cookie lives this long; the last MC clicked wins.
+THECEN_MC_COOKIE_DAYS = int(os.environ.get("THECEN_MC_COOKIE_DAYS", "30"))
+# MC commission is pending until the return window has passed, then confirmed.
+THECEN_MC_CONFIRM_DAYS = int(os.environ.get("THECEN_MC_CONFIRM_DAYS", "7"))
+# Partner membership: the operating principles and ethics code applicants accept.
+THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01")
+THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")
+# Days after the dues due date before a partner's listings are suspended.
+THECEN_DUES_GRACE_DAYS = int(os.environ.get("THECEN_DUES_GRACE_DAYS", "30"))
+# Days a health self-check result is kept when a signed-in person chooses to save it.
+THECEN_HEALTH_RETENTION_DAYS = int(os.environ.get("THECEN_HEALTH_RETENTION_DAYS", "365"))
+
+# Search engine: used when its URL is set; otherwise the database serves search.
+THECEN_SEARCH_URL = os.environ.get("THECEN_SEARCH_URL", "")
+THECEN_SEARCH_INDEX_PREFIX = os.environ.get("THECEN_SEARCH_INDEX_PREFIX", "thecen")
+THECEN_SEARCH_TIMEOUT = float(os.environ.get("THECEN_SEARCH_TIMEOUT", "3"))
+# After the node fails to answer, searches use the database for this many seconds.
+THECEN_SEARCH_RETRY_AFTER = float(os.environ.get("THECEN_SEARCH_RETRY_AFTER", "15"))
+
+# Background work (search indexing): django-tasks, queued in the database and run by
+# `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,30 @@
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap),
+    path("", include("cms_pages.urls")),
+    path("health/", include("health.urls")),
+    # Bookings, deposits, MC and partner membership pages (before Oscar's dashboard catch-alls).
+    path("", include("commerce.urls")),
+    # Oscar: catalogue, basket, checkout, accounts, search, dashboard (its "/" redirect removed).
+    path("", include(apps.get_app_config("oscar").urls[0])),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path, "/" included: it must come last.
+urlpatterns += [path("", include(wagtail_urls))]
