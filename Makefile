@@ -34,6 +34,7 @@ test: $(VENV)/.installed-test lint check ## Install, start the search node and P
 
 lint: $(VENV)/.installed-test ## ruff (lint + format) and djhtml
 	$(VENV)/bin/ruff check .
+	$(PY) tools/importcheck.py
 	$(VENV)/bin/ruff format --check .
 	find frontend cms_pages commerce health search demo -name '*.html' -print0 | xargs -0 $(VENV)/bin/djhtml --check
 

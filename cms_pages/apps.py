@@ -7,6 +7,6 @@ class CmsPagesConfig(AppConfig):
     verbose_name = _("Editorial pages")
 
     def ready(self):
-        from cms_pages import signals
+        from cms_pages import receivers, signals  # noqa: F401  (receivers connect on import)
 
         signals.connect()

@@ -1,9 +1,7 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-KOREAN_PHONE = re.compile(r"^0\d{1,2}-?\d{3,4}-?\d{4}$")
+from commerce.core.phone import phone_normalise
 
 
 class EventRegistrationForm(forms.Form):
@@ -18,9 +16,7 @@ class EventRegistrationForm(forms.Form):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and not KOREAN_PHONE.match(phone):
-            raise forms.ValidationError(_("Enter a Korean phone number, e.g. 010-1234-5678."))
-        return phone
+        return phone_normalise(phone) if phone else phone
 
     def clean(self):
         cleaned = super().clean()

@@ -7,10 +7,9 @@ Editors (and anyone outside these groups, such as superusers) are not narrowed.
 """
 
 from cms_pages.models import CampaignPage, EnterprisePage, StoryPage
+from commerce.core.roles import CONTENTS_CREATORS, EDITORS, MARKET_CREATORS
 
-CONTENTS_CREATORS = "Contents Creators"
-EDITORS = "Editors"
-MARKET_CREATORS = "Market Creators"
+__all__ = ["CONTENTS_CREATORS", "EDITORS", "MARKET_CREATORS", "page_types_for"]
 
 PAGE_TYPES_BY_ROLE = {
     CONTENTS_CREATORS: {StoryPage, EnterprisePage},

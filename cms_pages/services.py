@@ -5,6 +5,7 @@ from oscar.core.loading import get_model
 
 from cms_pages.blocks import stream_catalogue_refs
 from cms_pages.models import EventPage, EventRegistration, StoryCatalogueReference, StoryPage
+from cms_pages.models.enterprises import EnterpriseIndexPage, EnterprisePage
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -54,3 +55,69 @@ def story_references_sync(*, story: StoryPage) -> int:
 
 def story_references_clear(*, story: StoryPage) -> None:
     StoryCatalogueReference.objects.filter(story_id=story.pk).delete()
+
+
+# The first word of a Korean road address names the province or metropolitan city.
+_REGION_PREFIXES = {
+    "서울": "seoul",
+    "부산": "busan",
+    "대구": "daegu",
+    "인천": "incheon",
+    "광주": "gwangju",
+    "대전": "daejeon",
+    "울산": "ulsan",
+    "세종": "sejong",
+    "경기": "gyeonggi",
+    "강원": "gangwon",
+    "충청북": "chungbuk",
+    "충북": "chungbuk",
+    "충청남": "chungnam",
+    "충남": "chungnam",
+    "전라북": "jeonbuk",
+    "전북": "jeonbuk",
+    "전라남": "jeonnam",
+    "전남": "jeonnam",
+    "경상북": "gyeongbuk",
+    "경북": "gyeongbuk",
+    "경상남": "gyeongnam",
+    "경남": "gyeongnam",
+    "제주": "jeju",
+}
+
+
+def _region_of(address: str) -> str:
+    first = address.strip().split(" ", 1)[0]
+    for prefix, region in _REGION_PREFIXES.items():
+        if first.startswith(prefix):
+            return region
+    return ""
+
+
+def enterprise_profile_draft_create(*, partner, application, by=None):
+    """A draft enterprise profile for a newly approved partner, for editors to complete.
+
+    Nothing is created when the partner already has a profile or the site has no
+    enterprise directory yet. The draft is never published here: editors add the field,
+    the summary and photos, then publish it.
+    """
+    if EnterprisePage.objects.filter(partner=partner).exists():
+        return None
+    directory = EnterpriseIndexPage.objects.order_by("path").first()
+    if directory is None:
+        return None
+    address = " ".join(filter(None, [application.address, application.address_detail]))
+    page = EnterprisePage(
+        title=application.name,
+        partner=partner,
+        enterprise_type=application.kind,
+        region=_region_of(application.address),
+        address=address,
+        phone=application.phone,
+        email=application.email,
+        live=False,
+    )
+    directory.add_child(instance=page)
+    # The editors choose the field (and check the region) before publishing: as in the admin,
+    # a draft may leave required fields empty; publishing validates them.
+    page.save_revision(user=by, log_action=True, clean=False)
+    return page

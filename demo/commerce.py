@@ -11,7 +11,7 @@ from commerce.bookings.models import Service, WeeklySlot
 from commerce.mc.models import Click, CommissionRule, MarketCreator, OrderAttribution
 from commerce.membership.models import Grade, PartnerApplication
 from commerce.membership.services import membership_approve
-from commerce.orderpayments.models import PaymentMethod
+from commerce.orderpayments.methods import PaymentMethod
 from commerce.orderpayments.services import order_payment_confirm, order_payment_open
 from demo.catalogue import listing
 

@@ -15,6 +15,8 @@ from wagtail.models import Page
 from cms_pages import selectors
 from cms_pages.blocks import shoppable_blocks
 from cms_pages.models.mixins import SeoMixin, ShoppableMixin
+from commerce.mc.selectors import mc_choices_for_editor
+from commerce.mc.services import campaign_visit_record
 
 
 def new_share_code() -> str:
@@ -48,8 +50,6 @@ class CampaignPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from commerce.mc.selectors import mc_choices_for_editor
-
         field = self.fields.get("market_creator")
         if field is not None and self.for_user is not None:
             field.queryset = mc_choices_for_editor(user=self.for_user)
@@ -161,8 +161,6 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         """A visit to a running campaign credits what follows to its MC and this campaign."""
-        from commerce.mc.services import campaign_visit_record
-
         response = super().serve(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
             campaign_visit_record(request, response, campaign=self)

@@ -8,3 +8,6 @@ class ServicesConfig(AppConfig):
     name = "commerce.bookings"
     label = "services"
     verbose_name = _("Services")
+
+    def ready(self):
+        from commerce.bookings import receivers  # noqa: F401  (connects the order-money signals)

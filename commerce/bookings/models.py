@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from commerce.orderpayments.methods import PaymentMethod
+
 
 class ServiceGroup(models.TextChoices):
     CARE = "care", _("Care")
@@ -104,10 +106,6 @@ class Booking(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
         EXPIRED = "expired", _("Expired")
 
-    class PaidBy(models.TextChoices):
-        BANK_TRANSFER = "bank-transfer", _("Bank transfer")
-        ON_SITE = "on-site", _("Payment on site")
-
     reference = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, related_name="bookings")
     user = models.ForeignKey(
@@ -122,7 +120,9 @@ class Booking(models.Model):
     order_line = models.OneToOneField(
         "order.Line", on_delete=models.SET_NULL, null=True, blank=True, related_name="booking"
     )
-    paid_by = models.CharField(_("Paid by"), max_length=20, choices=PaidBy.choices, blank=True)
+    paid_by = models.CharField(
+        _("Paid by"), max_length=20, choices=PaymentMethod.choices, blank=True
+    )
     cancelled_by = models.CharField(_("Cancelled by"), max_length=20, blank=True)
     cancel_reason = models.TextField(_("Reason for cancellation"), blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

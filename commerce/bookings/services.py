@@ -10,6 +10,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from commerce.orderpayments.methods import PaymentMethod
+from commerce.orderpayments.services import order_is_paid, order_lines_cancel, order_payment_confirm
+
 from .ics import booking_ics
 from .models import Booking, Consultation, Service, Slot
 from .selectors import service_partner_users, service_times, slot_places_taken
@@ -121,7 +124,7 @@ def bookings_attach_order(*, order, paid_by: str, deadline: datetime.datetime | 
         booking = Booking.objects.select_for_update().get(reference=reference)
         booking.order_line = line
         booking.paid_by = paid_by
-        if paid_by == Booking.PaidBy.ON_SITE:
+        if paid_by == PaymentMethod.ON_SITE:
             booking.status = Booking.Status.CONFIRMED
             booking.held_until = None
         else:
@@ -210,8 +213,6 @@ def _lock_order_of(booking: Booking) -> None:
 
 
 def _booking_cancel(*, booking: Booking, by: str, reason: str) -> Booking:
-    from commerce.orderpayments.services import order_is_paid, order_lines_cancel
-
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_by = by
     booking.cancel_reason = reason
@@ -341,10 +342,8 @@ def booking_mark_paid_on_site(*, booking: Booking, by) -> Booking:
 
     Allowed only when every line of the order is the partner's own, or for the operator.
     """
-    from commerce.orderpayments.services import order_payment_confirm
-
     line = booking.order_line
-    if booking.paid_by != Booking.PaidBy.ON_SITE or line is None:
+    if booking.paid_by != PaymentMethod.ON_SITE or line is None:
         raise BookingError(_("This booking is not paid on site."))
     order = line.order
     if not by.is_staff and order.lines.exclude(partner__users=by).exists():

@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from commerce.partner.access import can_use_partner_dashboard
+from commerce.partner.access import PartnerDashboardMixin
 
 from .forms import (
     AnswerForm,
@@ -113,13 +112,6 @@ def booking_cancel_view(request, pk):
     except BookingError as error:
         messages.error(request, str(error))
     return redirect("services:my-bookings")
-
-
-class PartnerDashboardMixin(LoginRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_use_partner_dashboard(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
 
 class PartnerBookingsView(PartnerDashboardMixin, TemplateView):

@@ -11,10 +11,14 @@ from oscar.core.loading import get_class, get_model
 
 from commerce.bookings.services import BookingError, bookings_attach_order, bookings_lock_for_basket
 from commerce.mc.services import order_attribution_record
-from commerce.orderpayments.models import PaymentMethod
-from commerce.orderpayments.services import PAY_ON_SITE, order_payment_open
+from commerce.orderpayments.methods import (
+    PAY_ON_SITE,
+    PaymentMethod,
+    deposit_deadline,
+    payment_source_build,
+)
+from commerce.orderpayments.services import order_payment_open
 
-from .payment import deposit_deadline, payment_source_build
 from .stock import StockShortage, stock_lock_for_basket
 
 Basket = get_model("basket", "Basket")

@@ -8,3 +8,6 @@ class MCConfig(AppConfig):
     name = "commerce.mc"
     label = "mc"
     verbose_name = _("Market Creators")
+
+    def ready(self):
+        from commerce.mc import receivers  # noqa: F401  (connects the order-money signals)

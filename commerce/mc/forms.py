@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from commerce.membership.forms import clean_korean_phone
+from commerce.core.phone import phone_normalise
 
 from .models import MarketCreator
 
@@ -14,7 +14,7 @@ class MCApplicationForm(forms.ModelForm):
         fields = ["name", "kind", "email", "phone", "community"]
 
     def clean_phone(self):
-        return clean_korean_phone(self.cleaned_data["phone"])
+        return phone_normalise(self.cleaned_data["phone"])
 
 
 class MCReviewForm(forms.Form):

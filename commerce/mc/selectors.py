@@ -7,6 +7,8 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from commerce.core.roles import EDITORS, MARKET_CREATORS
+
 from .models import Click, CommissionRule, LedgerEntry, MarketCreator, OrderAttribution
 
 
@@ -69,8 +71,6 @@ def mc_choices_for_editor(*, user, current_id: int | None = None) -> QuerySet[Ma
     The page's current MC stays choosable even if it was since withdrawn, so saving an old
     campaign does not fail.
     """
-    from cms_pages.roles import EDITORS, MARKET_CREATORS
-
     approved = Q(status=MarketCreator.Status.APPROVED, code__isnull=False)
     groups = set(user.groups.values_list("name", flat=True))
     if not user.is_superuser and MARKET_CREATORS in groups and EDITORS not in groups:

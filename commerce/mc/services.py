@@ -122,11 +122,11 @@ def order_attribution_record(*, order, request) -> OrderAttribution | None:
 
 def _campaign_of_cookie(value, *, mc: MarketCreator):
     """The campaign page named by the cookie, if it still exists and is this MC's."""
-    from cms_pages.models import CampaignPage
-
     if not isinstance(value, int):
         return None  # cookies written before campaigns were linked carry no page id
-    return CampaignPage.objects.filter(pk=value, market_creator=mc).first()
+    # The campaign page model through the relation: commerce never imports the pages.
+    campaigns = OrderAttribution._meta.get_field("campaign").related_model.objects
+    return campaigns.filter(pk=value, market_creator=mc).first()
 
 
 def commission_rate(*, mc: MarketCreator, line, campaign_id: int | None = None) -> Decimal:

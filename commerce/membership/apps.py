@@ -8,3 +8,6 @@ class MembershipConfig(AppConfig):
     name = "commerce.membership"
     label = "membership"
     verbose_name = _("Partner membership")
+
+    def ready(self):
+        from commerce.membership import receivers  # noqa: F401  (connects the order-money signals)

@@ -3,16 +3,10 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from commerce.core.phone import phone_normalise
+
 from .brn import brn_clean
 from .models import Grade, PartnerApplication
-
-PHONE_RE = re.compile(r"^0\d{1,2}-?\d{3,4}-?\d{4}$")
-
-
-def clean_korean_phone(value: str) -> str:
-    if not PHONE_RE.match(value.strip()):
-        raise forms.ValidationError(_("Enter a Korean phone number, e.g. 02-123-4567."))
-    return value.strip()
 
 
 class PartnerApplicationForm(forms.ModelForm):
@@ -52,7 +46,7 @@ class PartnerApplicationForm(forms.ModelForm):
         return number
 
     def clean_phone(self):
-        return clean_korean_phone(self.cleaned_data["phone"])
+        return phone_normalise(self.cleaned_data["phone"])
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()

@@ -15,6 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from . import signals
 from .models import DuesInvoice, Grade, Membership, PartnerApplication, PromotedListing
 
 Partner = get_model("partner", "Partner")
@@ -62,74 +63,6 @@ def _dashboard_user(application: PartnerApplication):
     return user
 
 
-# The first word of a Korean road address names the province or metropolitan city.
-_REGION_PREFIXES = {
-    "서울": "seoul",
-    "부산": "busan",
-    "대구": "daegu",
-    "인천": "incheon",
-    "광주": "gwangju",
-    "대전": "daejeon",
-    "울산": "ulsan",
-    "세종": "sejong",
-    "경기": "gyeonggi",
-    "강원": "gangwon",
-    "충청북": "chungbuk",
-    "충북": "chungbuk",
-    "충청남": "chungnam",
-    "충남": "chungnam",
-    "전라북": "jeonbuk",
-    "전북": "jeonbuk",
-    "전라남": "jeonnam",
-    "전남": "jeonnam",
-    "경상북": "gyeongbuk",
-    "경북": "gyeongbuk",
-    "경상남": "gyeongnam",
-    "경남": "gyeongnam",
-    "제주": "jeju",
-}
-
-
-def _region_of(address: str) -> str:
-    first = address.strip().split(" ", 1)[0]
-    for prefix, region in _REGION_PREFIXES.items():
-        if first.startswith(prefix):
-            return region
-    return ""
-
-
-def enterprise_profile_draft_create(*, partner, application: PartnerApplication, by=None):
-    """A draft enterprise profile for a newly approved partner, for editors to complete.
-
-    Nothing is created when the partner already has a profile or the site has no
-    enterprise directory yet. The draft is never published here: editors add the field,
-    the summary and photos, then publish it.
-    """
-    from cms_pages.models.enterprises import EnterpriseIndexPage, EnterprisePage
-
-    if EnterprisePage.objects.filter(partner=partner).exists():
-        return None
-    directory = EnterpriseIndexPage.objects.order_by("path").first()
-    if directory is None:
-        return None
-    address = " ".join(filter(None, [application.address, application.address_detail]))
-    page = EnterprisePage(
-        title=application.name,
-        partner=partner,
-        enterprise_type=application.kind,
-        region=_region_of(application.address),
-        address=address,
-        phone=application.phone,
-        email=application.email,
-        live=False,
-    )
-    directory.add_child(instance=page)
-    # The editors choose the field (and check the region) before publishing: as in the admin,
-    # a draft may leave required fields empty; publishing validates them.
-    page.save_revision(user=by, log_action=True, clean=False)
-    return page
-
-
 def membership_approve(*, application: PartnerApplication, grade: Grade, by) -> Membership:
     """Create the Oscar partner, its dashboard user (limited to it), the membership and a
     draft enterprise profile under the directory for editors to complete."""
@@ -140,9 +73,6 @@ def membership_approve(*, application: PartnerApplication, grade: Grade, by) -> 
         partner = Partner.objects.create(name=application.name, code=f"pa-{application.brn}")
         user = _dashboard_user(application)
         partner.users.add(user)
-        application.profile_page = enterprise_profile_draft_create(
-            partner=partner, application=application, by=by
-        )
         today = timezone.localdate()
         membership = Membership.objects.create(partner=partner, grade=grade, since=today)
         dues_invoice_issue(membership=membership, year=today.year, due_date=today)
@@ -152,6 +82,9 @@ def membership_approve(*, application: PartnerApplication, grade: Grade, by) -> 
         application.reviewed_at = timezone.now()
         application.reviewed_by = by
         application.save()
+        signals.partner_approved.send(
+            sender=PartnerApplication, partner=partner, application=application, by=by
+        )
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     set_password = settings.WAGTAILADMIN_BASE_URL + reverse(

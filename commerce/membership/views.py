@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
 
-from commerce.bookings.views import PartnerDashboardMixin
+from commerce.partner.access import PartnerDashboardMixin
 
 from .forms import PartnerApplicationForm, ReviewForm
 from .models import DuesInvoice, Membership, PartnerApplication

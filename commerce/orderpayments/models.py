@@ -2,10 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class PaymentMethod(models.TextChoices):
-    BANK_TRANSFER = "bank-transfer", _("Bank transfer")
-    ON_SITE = "on-site", _("Payment on site")
+from .methods import PaymentMethod
 
 
 class OrderPayment(models.Model):

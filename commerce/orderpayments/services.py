@@ -13,25 +13,19 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from commerce.bookings.services import (
-    bookings_confirm_paid,
-    bookings_release_for_lines,
-    bookings_release_for_order,
+from . import signals
+from .methods import (
+    AWAITING_DEPOSIT,
+    CANCELLED,
+    PAID,
+    PaymentMethod,
+    deposit_deadline,
 )
-from commerce.checkout.payment import deposit_deadline
-from commerce.mc.services import ledger_record_paid_lines, ledger_reverse_lines
-from commerce.membership.services import dues_paid_by_order
-
-from .models import OrderPayment, PaymentMethod
+from .models import OrderPayment
 
 Order = get_model("order", "Order")
 PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventType = get_model("order", "PaymentEventType")
-
-AWAITING_DEPOSIT = "Awaiting deposit"
-PAY_ON_SITE = "Pay on site"
-PAID = "Paid"
-CANCELLED = "Cancelled"
 
 
 def order_payment_open(*, order, method: str) -> OrderPayment:
@@ -86,9 +80,7 @@ def order_payment_confirm(*, order, by, expected_amount: Decimal | None = None) 
         source = order.sources.first()
         if source is not None:
             source.debit(order.total_incl_tax, reference=_("Deposit confirmed"))
-        bookings_confirm_paid(order=order)
-        ledger_record_paid_lines(order=order)
-        dues_paid_by_order(order=order)
+        signals.order_paid.send(sender=OrderPayment, order=order, lines=lines)
     return payment
 
 
@@ -143,9 +135,10 @@ def order_lines_cancel(
         before = order.total_incl_tax
         for line in lines:
             line.set_status(CANCELLED)
-        bookings_release_for_lines(lines=lines, by=actor, reason=reason, refunded=paid)
         _release_stock(lines)
-        ledger_reverse_lines(lines=lines)
+        signals.order_lines_cancelled.send(
+            sender=OrderPayment, order=order, lines=lines, actor=actor, reason=reason, refunded=paid
+        )
         source = order.sources.first()
         if paid:
             _record_event(order=order, name="Refunded", amount=amount, lines=lines)
@@ -258,11 +251,12 @@ def order_cancel(*, order, reason: str) -> None:
             return
         paid = order_is_paid(order=order)
         lines = list(order.lines.exclude(status=CANCELLED))
-        bookings_release_for_order(order=order, reason=reason)
         for line in lines:
             line.set_status(CANCELLED)
         _release_stock(lines)
-        ledger_reverse_lines(lines=lines)
+        signals.order_cancelled.send(
+            sender=OrderPayment, order=order, lines=lines, reason=reason, refunded=paid
+        )
         if paid:
             _record_event(
                 order=order,

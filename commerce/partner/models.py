@@ -1,4 +1,3 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
@@ -20,15 +19,8 @@ class Partner(AbstractPartner):
 
 
 class StockRecord(AbstractStockRecord):
-    def clean(self):
-        super().clean()
-        # A new listing must fit the partner's membership grade (Oscar's dashboard forms call this).
-        if self._state.adding and self.partner_id:
-            from commerce.membership.selectors import membership_listing_error
-
-            error = membership_listing_error(partner=self.partner)
-            if error:
-                raise ValidationError(error)
+    """Oscar's stock record. The membership grade's listing limit is checked by the
+    dashboard's stock-record form (commerce.dashboard.catalogue), which sits above membership."""
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403

@@ -3,8 +3,11 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
+
+from commerce.membership.selectors import membership_listing_error
 
 CURRENCIES_WITHOUT_MINOR_UNIT = {"KRW"}
 
@@ -17,3 +20,15 @@ class StockRecordForm(oscar_forms.StockRecordForm):
             self.initial["price"] = record.price.quantize(Decimal(1))
         if "price" in self.fields:
             self.fields["price"].widget.attrs["step"] = "1"
+
+    def clean(self):
+        cleaned = super().clean()
+        # A new listing must fit the partner's membership grade.
+        partner = cleaned.get("partner") or (
+            self.instance.partner if self.instance.partner_id else None
+        )
+        if self.instance._state.adding and partner is not None:
+            error = membership_listing_error(partner=partner)
+            if error:
+                raise ValidationError(error)
+        return cleaned

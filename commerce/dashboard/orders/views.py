@@ -8,7 +8,8 @@ from oscar.apps.dashboard.orders.views import *  # noqa: F403
 from oscar.templatetags.currency_filters import currency
 
 from commerce.orderpayments.handlers import EventHandler
-from commerce.orderpayments.services import CANCELLED, PAID, order_lines_cancel
+from commerce.orderpayments.methods import CANCELLED, PAID
+from commerce.orderpayments.services import order_lines_cancel
 
 
 class OrderListView(views.OrderListView):

@@ -1,0 +1,18 @@
+"""Commission follows the order's money (signals from orderpayments, sent under its locks)."""
+
+from django.dispatch import receiver
+
+from commerce.orderpayments import signals
+
+from .services import ledger_record_paid_lines, ledger_reverse_lines
+
+
+@receiver(signals.order_paid, dispatch_uid="mc.order_paid")
+def record_commission(*, order, **kwargs):
+    ledger_record_paid_lines(order=order)
+
+
+@receiver(signals.order_lines_cancelled, dispatch_uid="mc.order_lines_cancelled")
+@receiver(signals.order_cancelled, dispatch_uid="mc.order_cancelled")
+def reverse_commission(*, lines, **kwargs):
+    ledger_reverse_lines(lines=lines)

@@ -1,0 +1,43 @@
+"""The payment vocabulary, in one place: how an order is paid, its statuses, its deadline.
+
+Everything that names a payment method (checkout, bookings, the dashboards, e-mails) reads it
+from here; the labels are translatable, so English pages say "Bank transfer".
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+# Oscar's order statuses (the pipeline in settings.OSCAR_ORDER_STATUS_PIPELINE).
+AWAITING_DEPOSIT = "Awaiting deposit"
+PAY_ON_SITE = "Pay on site"
+PAID = "Paid"
+CANCELLED = "Cancelled"
+
+
+class PaymentMethod(models.TextChoices):
+    BANK_TRANSFER = "bank-transfer", _("Bank transfer")
+    ON_SITE = "on-site", _("Payment on site")
+
+
+def deposit_deadline(placed_at: datetime.datetime) -> datetime.datetime:
+    """The end of the day, in Seoul, THECEN_DEPOSIT_DAYS days after the order."""
+    local = timezone.localtime(placed_at) + datetime.timedelta(days=settings.THECEN_DEPOSIT_DAYS)
+    return local.replace(hour=23, minute=59, second=59, microsecond=0)
+
+
+def payment_source_build(*, method: str, total_incl_tax, currency: str):
+    """An unsaved Oscar payment source for the whole amount, to be saved with the order.
+
+    The source type's name is stored once, in the site's language (Oscar keeps it as text).
+    """
+    Source = get_model("payment", "Source")
+    SourceType = get_model("payment", "SourceType")
+    with translation.override(settings.LANGUAGE_CODE):
+        name = str(PaymentMethod(method).label)
+    source_type, _created = SourceType.objects.get_or_create(code=method, defaults={"name": name})
+    return Source(source_type=source_type, currency=currency, amount_allocated=total_incl_tax)

@@ -1,0 +1,21 @@
+"""What happens to an order's money, told to the apps above this one.
+
+orderpayments is the floor: it imports no other commerce app. Bookings, Market Creators and
+membership connect receivers to these signals in their ``AppConfig.ready``. Every signal is
+sent *inside* the transaction that holds the order's row lock (order, then payment), so a
+receiver's writes commit or roll back with the order's, and a receiver that fails fails the
+whole change: nothing is confirmed, refunded or commissioned halfway.
+"""
+
+from django.dispatch import Signal
+
+# The money arrived: kwargs order, lines (the live lines that are now paid).
+order_paid = Signal()
+
+# Some lines were cancelled: kwargs order, lines, actor ("customer", "partner", "operator",
+# "system"), reason, refunded (True when the order had been paid).
+order_lines_cancelled = Signal()
+
+# The whole order was cancelled (e.g. no deposit before the deadline): kwargs order, lines
+# (the lines that were still live), reason, refunded.
+order_cancelled = Signal()
