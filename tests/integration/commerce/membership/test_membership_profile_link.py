@@ -15,7 +15,7 @@ from cms_pages.models import EnterpriseIndexPage, EnterprisePage
 from commerce.membership.models import Grade, PartnerApplication
 from commerce.membership.profile_links import profile_page_for_url
 from tests.factories.pages import build_site
-from tests.integration.test_commerce_membership import application_form
+from tests.integration.commerce.membership.test_commerce_membership import application_form
 
 Partner = get_model("partner", "Partner")
 

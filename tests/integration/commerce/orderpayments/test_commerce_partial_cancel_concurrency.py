@@ -14,7 +14,7 @@ from tests.factories.commerce import (
     create_goods,
     create_partner_user,
 )
-from tests.integration.test_commerce_concurrency import race
+from tests.integration.commerce.checkout.test_commerce_concurrency import race
 
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
