@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from cms_pages.choosers import partner_chooser_viewset, product_chooser_viewset
+
 
 class IdChooserBlock(blocks.ChooserBlock):
     """A chooser block whose Python value is the chosen object's id, not the object:
@@ -43,22 +45,14 @@ class IdChooserBlock(blocks.ChooserBlock):
 
 
 class ProductChooserBlock(IdChooserBlock):
-    @cached_property
-    def viewset(self):
-        from cms_pages.choosers import product_chooser_viewset
-
-        return product_chooser_viewset
+    viewset = product_chooser_viewset
 
     class Meta:
         icon = "tag"
 
 
 class PartnerChooserBlock(IdChooserBlock):
-    @cached_property
-    def viewset(self):
-        from cms_pages.choosers import partner_chooser_viewset
-
-        return partner_chooser_viewset
+    viewset = partner_chooser_viewset
 
     class Meta:
         icon = "group"

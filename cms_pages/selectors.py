@@ -1,4 +1,9 @@
-"""Reads for the editorial pages. The catalogue is always read live, in constant batches."""
+"""Reads for the editorial pages. The catalogue is always read live, in constant batches.
+
+The page models call these reads from their `get_context`, so this module is imported while
+the models load: it names the page classes with `apps.get_model` when a read runs, never
+with an import.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from oscar.core.loading import get_model
+
+from cms_pages.blocks import stream_catalogue_refs
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
@@ -89,7 +97,7 @@ class ShoppableCatalogue:
 
 
 def _enterprise_page_urls(partner_ids, request) -> dict[int, str]:
-    from cms_pages.models import EnterprisePage
+    EnterprisePage = apps.get_model("cms_pages", "EnterprisePage")
 
     if not partner_ids:
         return {}
@@ -199,8 +207,6 @@ def offers_for_products(*, request, products) -> list[Offer]:
 
 def page_catalogue(*, request, streams) -> ShoppableCatalogue:
     """The live catalogue for every shoppable block in the given StreamField values."""
-    from cms_pages.blocks import stream_catalogue_refs
-
     product_ids, partner_ids = set(), set()
     for stream in streams:
         products, partners = stream_catalogue_refs(stream)
@@ -236,7 +242,7 @@ def public(queryset):
 
 
 def story_list(*, index=None, service_group="", tag="", region="", enterprise=None):
-    from cms_pages.models import StoryPage
+    StoryPage = apps.get_model("cms_pages", "StoryPage")
 
     stories = public(StoryPage.objects.live()).defer_streamfields()
     if index is not None:
@@ -262,7 +268,8 @@ def stories_mentioning_q(partner_id) -> Q:
 
     Both are subqueries of the one story query, so no story's body is read to answer it.
     """
-    from cms_pages.models import StoryCatalogueReference, StoryPage
+    StoryCatalogueReference = apps.get_model("cms_pages", "StoryCatalogueReference")
+    StoryPage = apps.get_model("cms_pages", "StoryPage")
 
     chosen = StoryPage.enterprises.through.objects.filter(partner_id=partner_id)
     # A parent product is sold through its children's stock records.
@@ -280,7 +287,8 @@ def paginate(queryset, *, page_number, per_page):
 
 
 def story_tags(*, index):
-    from cms_pages.models import StoryPage, StoryPageTag
+    StoryPage = apps.get_model("cms_pages", "StoryPage")
+    StoryPageTag = apps.get_model("cms_pages", "StoryPageTag")
 
     story_ids = public(StoryPage.objects.live()).child_of(index).values("pk")
     return (
@@ -295,7 +303,7 @@ def story_tags(*, index):
 
 
 def enterprise_list(*, index=None, enterprise_type="", region="", field=""):
-    from cms_pages.models import EnterprisePage
+    EnterprisePage = apps.get_model("cms_pages", "EnterprisePage")
 
     enterprises = public(EnterprisePage.objects.live()).defer_streamfields()
     if index is not None:
@@ -306,7 +314,7 @@ def enterprise_list(*, index=None, enterprise_type="", region="", field=""):
 
 
 def campaigns_current(*, today: date | None = None):
-    from cms_pages.models import CampaignPage
+    CampaignPage = apps.get_model("cms_pages", "CampaignPage")
 
     today = today or timezone.localdate()
     return (
@@ -320,7 +328,7 @@ def campaigns_current(*, today: date | None = None):
 
 
 def events_upcoming(*, now=None):
-    from cms_pages.models import EventPage
+    EventPage = apps.get_model("cms_pages", "EventPage")
 
     now = now or timezone.now()
     return (
@@ -332,7 +340,7 @@ def events_upcoming(*, now=None):
 
 
 def events_past(*, now=None):
-    from cms_pages.models import EventPage
+    EventPage = apps.get_model("cms_pages", "EventPage")
 
     now = now or timezone.now()
     return (

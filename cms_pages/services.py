@@ -1,11 +1,24 @@
-"""Writes for the editorial side."""
+"""Writes for the editorial side.
+
+Event pages call `event_register` from their registration route, so this module is imported
+while the page models load: it imports only the model modules below the pages that call it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from oscar.core.loading import get_model
 
 from cms_pages.blocks import stream_catalogue_refs
-from cms_pages.models import EventPage, EventRegistration, StoryCatalogueReference, StoryPage
 from cms_pages.models.enterprises import EnterpriseIndexPage, EnterprisePage
+from cms_pages.models.mentions import StoryCatalogueReference
+from cms_pages.models.registrations import EventRegistration
+
+if TYPE_CHECKING:
+    from cms_pages.models.events import EventPage
+    from cms_pages.models.stories import StoryPage
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -20,7 +33,7 @@ def event_register(
     confirm more people than the capacity.
     """
     with transaction.atomic():
-        EventPage.objects.select_for_update(of=("self",)).only("pk").get(pk=event.pk)
+        type(event).objects.select_for_update(of=("self",)).only("pk").get(pk=event.pk)
         confirmed = EventRegistration.objects.filter(
             event_id=event.pk, status=EventRegistration.Status.CONFIRMED
         ).count()

@@ -5,23 +5,19 @@ from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished
 
 from cms_pages.middleware import forget_site_lookups
+from cms_pages.models import StoryPage
+from cms_pages.services import story_references_clear, story_references_sync
 
 
 def _on_published(sender, instance, **kwargs):
-    from cms_pages.services import story_references_sync
-
     story_references_sync(story=instance)
 
 
 def _on_unpublished(sender, instance, **kwargs):
-    from cms_pages.services import story_references_clear
-
     story_references_clear(story=instance)
 
 
 def connect() -> None:
-    from cms_pages.models import StoryPage
-
     post_save.connect(forget_site_lookups, sender=Site, dispatch_uid="site-lookups-saved")
     post_delete.connect(forget_site_lookups, sender=Site, dispatch_uid="site-lookups-deleted")
 

@@ -1,5 +1,8 @@
 """Reads: the live recommendations for a result, health groups, a person's saved results.
 
+The health pages' routes reach this module while the page models load (through
+`health.views`): it names a page class with `apps.get_model` when a read runs.
+
 Recommendations are read live from the catalogue, stories, groups and events in a bounded
 number of queries, whatever the number of rules or candidates.
 """
@@ -9,19 +12,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from cms_pages.selectors import public
+from cms_pages.models import EnterprisePage, StoryPage
+from cms_pages.selectors import events_upcoming, public, shoppable_catalogue
+from commerce.bookings.models import Booking, Service, Slot
+from commerce.bookings.selectors import booking_taking_place_q, service_times
 from health import engine
-from health.models import (
-    Dimension,
-    GroupMembership,
-    HealthGroupPage,
-    ResultRule,
-    SavedResult,
-)
+from health.models.members import GroupMembership
+from health.models.privacy import SavedResult
+from health.models.rules import Dimension, ResultRule
+from health.models.stats import BUCKETS, CheckTally, FollowTally, ScoreTally
 
 Product = get_model("catalogue", "Product")
 
@@ -74,9 +78,6 @@ def _near_first(queryset, region: str, field_name: str = "region"):
 
 def _next_free_slots(services, now) -> dict[int, datetime.datetime]:
     """The next start time with a free place for each service, in two queries for all."""
-    from commerce.bookings.models import Booking, Slot
-    from commerce.bookings.selectors import booking_taking_place_q, service_times
-
     times = {s.pk: service_times(service=s, now=now) for s in services}
     if not any(times.values()):
         return {}
@@ -106,8 +107,6 @@ def _next_free_slots(services, now) -> dict[int, datetime.datetime]:
 
 
 def _partner_regions(partner_ids) -> dict[int, str]:
-    from cms_pages.models import EnterprisePage
-
     if not partner_ids:
         return {}
     return dict(
@@ -118,9 +117,6 @@ def _partner_regions(partner_ids) -> dict[int, str]:
 
 
 def _catalogue(request, rules, region, now) -> tuple[list, list]:
-    from cms_pages.selectors import shoppable_catalogue
-    from commerce.bookings.models import Service
-
     groups = {r.service_group for r in rules if r.service_group}
     paths = {r.category.path for r in rules if r.category_id}
     if not groups and not paths:
@@ -186,9 +182,7 @@ def _catalogue(request, rules, region, now) -> tuple[list, list]:
 
 
 def recommendations_for(*, request, rules: list[ResultRule], region: str = "") -> Recommendations:
-    from cms_pages.models import StoryPage
-    from cms_pages.selectors import events_upcoming
-
+    HealthGroupPage = apps.get_model("health", "HealthGroupPage")
     now = timezone.now()
     result = Recommendations()
     result.services, result.goods = _catalogue(request, rules, region, now)
@@ -244,6 +238,7 @@ def recommendations_for(*, request, rules: list[ResultRule], region: str = "") -
 
 
 def group_list(*, index=None, region="", theme="", weekday=""):
+    HealthGroupPage = apps.get_model("health", "HealthGroupPage")
     groups = public(HealthGroupPage.objects.live())
     if index is not None:
         groups = groups.child_of(index)
@@ -287,15 +282,11 @@ def results_for_user(*, user):
 
 def check_stats() -> dict:
     """Anonymous aggregates per check: how many took it, score buckets, followed links."""
-    from django.db.models import Sum as _Sum
-
-    from health.models import CheckTally, FollowTally, HealthCheckPage, ScoreTally
-    from health.models.stats import BUCKETS
-
+    HealthCheckPage = apps.get_model("health", "HealthCheckPage")
     checks = {p.pk: p for p in HealthCheckPage.objects.order_by("path")}
     totals = dict(
         CheckTally.objects.values("check_page")
-        .annotate(n=_Sum("count"))
+        .annotate(n=Sum("count"))
         .values_list("check_page", "n")
     )
     names = {d.slug: d.name for d in Dimension.objects.all()}

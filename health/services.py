@@ -1,25 +1,28 @@
-"""Writes: anonymous tallies, saved results (with consent), group membership."""
+"""Writes: anonymous tallies, saved results (with consent), group membership.
+
+Imported while the page models load (their routes call `health.views`), so the page classes
+are not imported here: a group is locked through its own class, the daily job names it with
+`apps.get_model`.
+"""
 
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from health import engine
-from health.models import (
-    CheckTally,
-    FollowTally,
-    GroupMembership,
-    HealthGroupPage,
-    SavedResult,
-    ScoreTally,
-    SessionReminder,
-)
-from health.models.stats import BUCKETS
+from health.models.members import GroupMembership, SessionReminder
+from health.models.privacy import SavedResult
+from health.models.stats import BUCKETS, CheckTally, FollowTally, ScoreTally
+
+if TYPE_CHECKING:
+    from health.models.groups import HealthGroupPage
 
 
 def _bump(model, *, defaults=None, **key) -> None:
@@ -85,7 +88,8 @@ def group_join(*, group: HealthGroupPage, user) -> GroupMembership:
     """
     with transaction.atomic():
         locked = (
-            HealthGroupPage.objects.select_for_update(of=("self",))
+            type(group)
+            .objects.select_for_update(of=("self",))
             .only("pk", "capacity")
             .get(pk=group.pk)
         )
@@ -110,7 +114,8 @@ def group_leave(*, group: HealthGroupPage, user) -> GroupMembership | None:
     """
     with transaction.atomic():
         locked = (
-            HealthGroupPage.objects.select_for_update(of=("self",))
+            type(group)
+            .objects.select_for_update(of=("self",))
             .only("pk", "capacity")
             .get(pk=group.pk)
         )
@@ -192,7 +197,7 @@ def group_reminders_send(*, today: datetime.date | None = None) -> int:
 
     day = (today or timezone.localdate()) + datetime.timedelta(days=1)
     sent = 0
-    groups = HealthGroupPage.objects.live().prefetch_related("sessions")
+    groups = apps.get_model("health", "HealthGroupPage").objects.live().prefetch_related("sessions")
     for group in groups:
         meetings = group_meetings_on(group, day)
         if not meetings:

@@ -18,6 +18,7 @@ from elasticsearch_dsl.faceted_search import FacetedResponse
 from oscar.core.loading import get_model
 
 from search import engine
+from search.models import SearchQuery
 from search.query import (
     FACETS,
     PRICE_RANGES,
@@ -380,8 +381,6 @@ class IndexedProducts:
 
 def popular_queries(*, limit: int = 8, days: int = 30) -> list[str]:
     """What readers searched for most lately and found something for."""
-    from search.models import SearchQuery
-
     since = timezone.now() - timedelta(days=days)
     return list(
         SearchQuery.objects.filter(created_at__gte=since, result_count__gt=0)

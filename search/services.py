@@ -11,6 +11,7 @@ from opensearchpy import helpers
 
 from search import documents, engine
 from search.engine import engine_errors, get_client
+from search.models import SearchQuery
 from search.registry import registry
 
 logger = logging.getLogger(__name__)
@@ -158,8 +159,6 @@ def search_check(*, repair: bool = False) -> CheckReport:
 
 
 def search_query_record(*, query: str, result_count: int, backend: str) -> None:
-    from search.models import SearchQuery
-
     query = " ".join(query.split())[:200]
     if query:
         SearchQuery.objects.create(query=query, result_count=result_count, backend=backend)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from search.engine import SearchUnavailable
+from search.services import search_objects_sync
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +24,6 @@ def _retry_delay(attempt: int) -> timedelta:
 @task()
 def search_sync_task(kind: str, pks: list, attempt: int = 1) -> dict:
     """Index or remove these objects; on an engine failure try again later, a few times."""
-    from search.services import search_objects_sync
-
     try:
         return search_objects_sync(kind=kind, pks=pks)
     except SearchUnavailable as exc:

@@ -2,6 +2,8 @@
 
 from urllib.parse import quote
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -14,9 +16,13 @@ from wagtail.models import Page
 
 from cms_pages import selectors
 from cms_pages.blocks import ParticipantBlock, ProgrammeItemBlock
+from cms_pages.forms import EventRegistrationForm
 from cms_pages.models.mixins import SeoMixin, ShoppableMixin
+from cms_pages.models.registrations import EventRegistration
 from cms_pages.models.taxonomy import EventKind, Region
 from cms_pages.selectors import public
+from cms_pages.services import event_register
+from commerce.core.calendar import CalendarEvent, calendar_ics, calendar_uid
 
 
 class EventIndexPage(RoutablePageMixin, SeoMixin, Page):
@@ -37,10 +43,9 @@ class EventIndexPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from cms_pages.ical import events_to_ical
-
         events = public(EventPage.objects.live()).child_of(self).order_by("starts_at")
-        return ical_response(events_to_ical(events, request), "thecen-events.ics")
+        body = calendar_ics([e.calendar_event(request) for e in events], name=self.title)
+        return ical_response(body, "thecen-events.ics")
 
 
 def ical_response(body: str, filename: str) -> HttpResponse:
@@ -109,8 +114,6 @@ class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
         verbose_name_plural = _("events")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
@@ -126,9 +129,6 @@ class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
         return self.capacity > 0 and not self.is_past()
 
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.forms import EventRegistrationForm
-        from cms_pages.models.registrations import EventRegistration
-
         context = super().get_context(request, *args, **kwargs)
         confirmed = self.registrations.filter(status=EventRegistration.Status.CONFIRMED).count()
         context.update(
@@ -143,12 +143,6 @@ class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
 
     @path("register/", name="register")
     def register(self, request):
-        from django.contrib import messages
-
-        from cms_pages.forms import EventRegistrationForm
-        from cms_pages.models.registrations import EventRegistration
-        from cms_pages.services import event_register
-
         if request.method != "POST":
             return redirect(self.get_url(request))
         form = EventRegistrationForm(request.POST)
@@ -170,9 +164,19 @@ class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from cms_pages.ical import events_to_ical
+        body = calendar_ics([self.calendar_event(request)], name=self.title)
+        return ical_response(body, f"event-{self.pk}.ics")
 
-        return ical_response(events_to_ical([self], request), f"event-{self.pk}.ics")
+    def calendar_event(self, request) -> CalendarEvent:
+        return CalendarEvent(
+            uid=calendar_uid("event", self.pk),
+            starts_at=self.starts_at,
+            ends_at=self.ends_at,
+            summary=self.title,
+            description=self.lead,
+            location=", ".join(part for part in (self.place_name, self.address) if part),
+            url=self.get_full_url(request),
+        )
 
     def json_ld(self, request):
         data = {

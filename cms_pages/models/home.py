@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from cms_pages import selectors
 from cms_pages.models.mixins import SeoMixin
+from cms_pages.models.stories import StoryIndexPage
 from cms_pages.models.taxonomy import ServiceGroup
 
 FEATURED_STORIES = 6
@@ -91,8 +92,6 @@ class HomePage(SeoMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from cms_pages.models import StoryIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         # Fallback lists are fetched no longer than they can be used: every page instance
         # costs (Wagtail pages are clusterable models).

@@ -3,7 +3,17 @@
 import json
 
 from django import template
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
+from wagtail.models import Page, Site
+
+from cms_pages.models import (
+    CampaignIndexPage,
+    EnterpriseIndexPage,
+    EventIndexPage,
+    StoryIndexPage,
+)
+from cms_pages.offer_cards import offer_card_html
 
 register = template.Library()
 
@@ -85,9 +95,6 @@ def editorial_nav(context):
     Section pages rarely change, so their links are cached briefly: the header costs no
     query on most requests.
     """
-    from django.core.cache import cache
-    from wagtail.models import Page, Site
-
     request = context.get("request")
     if request is None:
         return {"sections": []}
@@ -98,13 +105,6 @@ def editorial_nav(context):
         site = Site.find_for_request(request)
         if site is None:
             return {"sections": []}
-        from cms_pages.models import (
-            CampaignIndexPage,
-            EnterpriseIndexPage,
-            EventIndexPage,
-            StoryIndexPage,
-        )
-
         order = (StoryIndexPage, EnterpriseIndexPage, CampaignIndexPage, EventIndexPage)
         first_of_each = {}
         # One query for all four sections, in tree order: the first section of each kind wins.
@@ -123,8 +123,6 @@ def editorial_nav(context):
 
 @register.simple_tag(takes_context=True)
 def offer_card(context, item, note=""):
-    from cms_pages.offer_cards import offer_card_html
-
     return mark_safe(
         offer_card_html(
             request=context["request"],

@@ -3,17 +3,17 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from commerce.core.calendar import CalendarEvent, Method, calendar_attachment, calendar_uid
+from commerce.core.mail import mail_send
 from commerce.orderpayments.methods import PaymentMethod
 from commerce.orderpayments.services import order_is_paid, order_lines_cancel, order_payment_confirm
 
-from .ics import booking_ics
 from .models import Booking, Consultation, Service, Slot
 from .selectors import service_partner_users, service_times, slot_places_taken
 
@@ -134,22 +134,74 @@ def bookings_attach_order(*, order, paid_by: str, deadline: datetime.datetime | 
         attached.append(booking)
     for booking in attached:
         if booking.status == Booking.Status.CONFIRMED:
-            transaction.on_commit(lambda b=booking: booking_send_confirmation(booking=b))
+            booking_send_confirmation(booking=booking)  # sent once the transaction commits
     return attached
 
 
+def _calendar_event(booking: Booking, *, cancelled: bool = False) -> CalendarEvent:
+    """The booking as a calendar event: one UID for its whole life; a cancellation is the
+    event's next version (SEQUENCE 1), so the calendar that holds it removes it."""
+    service = booking.slot.service
+    starts = booking.slot.starts_at
+    return CalendarEvent(
+        uid=calendar_uid("booking", booking.reference),
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(minutes=service.duration_minutes),
+        summary=service.product.get_title(),
+        location=service.place,
+        sequence=1 if cancelled else 0,
+        cancelled=cancelled,
+        organizer_name=settings.OSCAR_SHOP_NAME,
+        organizer_email=settings.THECEN_OPERATOR["email"],
+        attendee_name=booking.user.get_full_name(),
+        attendee_email=booking.user.email,
+    )
+
+
+def _calendar_file(booking: Booking, *, cancelled: bool = False) -> tuple[str, str, str]:
+    method = Method.CANCEL if cancelled else Method.REQUEST
+    return calendar_attachment(
+        "booking.ics", [_calendar_event(booking, cancelled=cancelled)], method=method
+    )
+
+
 def booking_send_confirmation(*, booking: Booking) -> None:
-    email = booking.user.email
-    if not email:
-        return
     title = booking.service.product.get_title()
     body = _(
         "Your booking is confirmed.\n\n%(title)s\n%(when)s\n%(place)s\n\n"
         "The attached calendar file adds it to your calendar."
     ) % {"title": title, "when": _when(booking), "place": booking.service.place}
-    message = EmailMessage(_("Booking confirmed: %(title)s") % {"title": title}, body, to=[email])
-    message.attach("booking.ics", booking_ics(booking), "text/calendar")
-    message.send()
+    mail_send(
+        subject=_("Booking confirmed: %(title)s") % {"title": title},
+        body=body,
+        to=[booking.user.email],
+        attachments=[_calendar_file(booking)],
+    )
+
+
+def booking_send_cancellation(*, booking: Booking, reason: str = "") -> None:
+    """Tell the customer, with a calendar file that removes the event (METHOD:CANCEL)."""
+    title = booking.service.product.get_title()
+    lines = [
+        _("Your booking was cancelled.")
+        if booking.cancelled_by == "customer"
+        else _("We are sorry: %(title)s on %(when)s was cancelled by the provider.")
+        % {"title": title, "when": _when(booking)},
+        "",
+        title,
+        _when(booking),
+    ]
+    if reason:
+        lines.append(_("Reason: %(reason)s") % {"reason": reason})
+    if booking.refund_amount:
+        lines.append(_("Your payment will be refunded in full."))
+    lines += ["", _("The attached calendar file removes it from your calendar.")]
+    mail_send(
+        subject=_("Your booking was cancelled: %(title)s") % {"title": title},
+        body="\n".join(lines),
+        to=[booking.user.email],
+        attachments=[_calendar_file(booking, cancelled=True)],
+    )
 
 
 def bookings_confirm_paid(*, order) -> list[Booking]:
@@ -163,21 +215,33 @@ def bookings_confirm_paid(*, order) -> list[Booking]:
         booking.status = Booking.Status.CONFIRMED
         booking.held_until = None
         booking.save(update_fields=["status", "held_until"])
-        transaction.on_commit(lambda b=booking: booking_send_confirmation(booking=b))
+        booking_send_confirmation(booking=booking)  # sent once the transaction commits
     return bookings
+
+
+def _send_cancellations(confirmed, reason: str) -> None:
+    """Confirmed bookings were in the customer's calendar: tell them it is off."""
+    for booking in Booking.objects.filter(pk__in=[b.pk for b in confirmed]).select_related(
+        "slot__service__product", "user"
+    ):
+        booking_send_cancellation(booking=booking, reason=reason)
 
 
 def bookings_release_for_order(*, order, reason: str) -> int:
     """A cancelled order frees its places."""
-    return Booking.objects.filter(
+    bookings = Booking.objects.filter(
         order_line__order=order,
         status__in=[Booking.Status.HELD, Booking.Status.AWAITING_DEPOSIT, Booking.Status.CONFIRMED],
-    ).update(
+    )
+    confirmed = list(bookings.filter(status=Booking.Status.CONFIRMED).only("pk"))
+    released = bookings.update(
         status=Booking.Status.CANCELLED,
         cancelled_by="system",
         cancel_reason=reason,
         cancelled_at=timezone.now(),
     )
+    _send_cancellations(confirmed, reason)
+    return released
 
 
 def bookings_release_for_lines(*, lines, by: str, reason: str, refunded: bool = False) -> int:
@@ -185,22 +249,25 @@ def bookings_release_for_lines(*, lines, by: str, reason: str, refunded: bool = 
 
     When the order was paid, each booking records its line's price as refunded.
     """
-    released = 0
+    released, confirmed = 0, []
     for line in lines:
-        released += Booking.objects.filter(
+        bookings = Booking.objects.filter(
             order_line=line,
             status__in=[
                 Booking.Status.HELD,
                 Booking.Status.AWAITING_DEPOSIT,
                 Booking.Status.CONFIRMED,
             ],
-        ).update(
+        )
+        confirmed += bookings.filter(status=Booking.Status.CONFIRMED).only("pk")
+        released += bookings.update(
             status=Booking.Status.CANCELLED,
             cancelled_by=by,
             cancel_reason=reason,
             cancelled_at=timezone.now(),
             refund_amount=line.line_price_incl_tax if refunded else None,
         )
+    _send_cancellations(confirmed, reason)
     return released
 
 
@@ -243,7 +310,9 @@ def booking_cancel_by_customer(*, booking: Booking, user, now=None) -> Booking:
                 _("Bookings can be cancelled up to %(hours)s hours before the start.")
                 % {"hours": booking.service.cancel_hours}
             )
-        return _booking_cancel(booking=booking, by="customer", reason="")
+        booking = _booking_cancel(booking=booking, by="customer", reason="")
+        booking_send_cancellation(booking=booking)
+        return booking
 
 
 def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
@@ -255,22 +324,7 @@ def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
         if booking.status in (Booking.Status.CANCELLED, Booking.Status.EXPIRED):
             raise BookingError(_("This booking is already cancelled."))
         booking = _booking_cancel(booking=booking, by="partner", reason=reason)
-    title = booking.service.product.get_title()
-    send_mail(
-        _("Your booking was cancelled: %(title)s") % {"title": title},
-        _(
-            "We are sorry: %(title)s on %(when)s was cancelled by the provider.\n"
-            "Reason: %(reason)s\n%(refund)s"
-        )
-        % {
-            "title": title,
-            "when": _when(booking),
-            "reason": reason,
-            "refund": _("Your payment will be refunded in full.") if booking.refund_amount else "",
-        },
-        None,
-        [booking.user.email],
-    )
+        booking_send_cancellation(booking=booking, reason=reason)
     return booking
 
 
@@ -293,14 +347,13 @@ def bookings_send_reminders(*, now=None) -> int:
     sent = 0
     for booking in due:
         title = booking.service.product.get_title()
-        message = EmailMessage(
-            _("Reminder: %(title)s") % {"title": title},
-            _("See you soon.\n\n%(title)s\n%(when)s\n%(place)s")
+        mail_send(
+            subject=_("Reminder: %(title)s") % {"title": title},
+            body=_("See you soon.\n\n%(title)s\n%(when)s\n%(place)s")
             % {"title": title, "when": _when(booking), "place": booking.service.place},
             to=[booking.user.email],
+            attachments=[_calendar_file(booking)],
         )
-        message.attach("booking.ics", booking_ics(booking), "text/calendar")
-        message.send()
         booking.reminded_at = now
         booking.save(update_fields=["reminded_at"])
         sent += 1
@@ -312,13 +365,12 @@ def consultation_ask(*, service: Service, customer, question: str) -> Consultati
         service=service, customer=customer, question=question.strip()
     )
     recipients = [u.email for u in service_partner_users(service=service) if u.email]
-    if recipients:
-        send_mail(
-            _("New question about %(title)s") % {"title": service},
-            _("%(question)s\n\nAnswer it in your dashboard.") % {"question": consultation.question},
-            None,
-            recipients,
-        )
+    mail_send(
+        subject=_("New question about %(title)s") % {"title": service},
+        body=_("%(question)s\n\nAnswer it in your dashboard.")
+        % {"question": consultation.question},
+        to=recipients,
+    )
     return consultation
 
 
@@ -327,12 +379,11 @@ def consultation_answer(*, consultation: Consultation, answer: str, by) -> Consu
     consultation.answered_by = by
     consultation.answered_at = timezone.now()
     consultation.save()
-    send_mail(
-        _("Answer to your question about %(title)s") % {"title": consultation.service},
-        _("You asked:\n%(question)s\n\nThe answer:\n%(answer)s")
+    mail_send(
+        subject=_("Answer to your question about %(title)s") % {"title": consultation.service},
+        body=_("You asked:\n%(question)s\n\nThe answer:\n%(answer)s")
         % {"question": consultation.question, "answer": consultation.answer},
-        None,
-        [consultation.customer.email],
+        to=[consultation.customer.email],
     )
     return consultation
 

@@ -3,15 +3,16 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.models.mixins import SeoMixin
 from cms_pages.models.taxonomy import Region
+from health import selectors, views
 from health.models.taxonomy import WEEKDAYS, GroupTheme
 
 
@@ -26,8 +27,6 @@ class HealthGroupIndexPage(SeoMixin, Page):
         verbose_name = _("health group index")
 
     def get_context(self, request, *args, **kwargs):
-        from health import selectors
-
         context = super().get_context(request, *args, **kwargs)
         filters = {
             "region": request.GET.get("region", ""),
@@ -134,78 +133,16 @@ class HealthGroupPage(RoutablePageMixin, SeoMixin, Page):
 
     @path("")
     def detail(self, request):
-        from health import views
-
         return views.group_detail(request, self)
 
     @path("join/", name="join")
     def join(self, request):
-        from health import views
-
         return views.group_join_view(request, self)
 
     @path("message/", name="message")
     def message(self, request):
-        from health import views
-
         return views.group_message_view(request, self)
 
     @path("leave/", name="leave")
     def leave(self, request):
-        from health import views
-
         return views.group_leave_view(request, self)
-
-
-class HealthGroupSession(Orderable):
-    page = ParentalKey(HealthGroupPage, related_name="sessions", on_delete=models.CASCADE)
-    starts_at = models.DateTimeField(_("starts at"))
-    note = models.CharField(_("note"), max_length=200, blank=True)
-
-    panels = [FieldPanel("starts_at"), FieldPanel("note")]
-
-
-class GroupMembership(models.Model):
-    class Status(models.TextChoices):
-        MEMBER = "member", _("Member")
-        WAITING = "waiting", _("Waiting list")
-
-    group = models.ForeignKey(HealthGroupPage, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="health_memberships"
-    )
-    status = models.CharField(max_length=10, choices=Status.choices)
-    joined_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["joined_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["group", "user"], name="group_membership_once")
-        ]
-        indexes = [models.Index(fields=["group", "status"])]
-
-    def __str__(self):
-        return f"{self.group_id} {self.user_id} {self.status}"
-
-
-class SessionReminder(models.Model):
-    """That this member was reminded of the group's meeting starting at ``starts_at``.
-
-    One row per member and meeting (weekly or one-off), so nobody is reminded twice of the
-    same meeting, and members who join later, or sessions added later, still get theirs.
-    """
-
-    group = models.ForeignKey(HealthGroupPage, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    starts_at = models.DateTimeField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["group", "user", "starts_at"], name="session_reminder_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.group_id} {self.user_id} {self.starts_at:%Y-%m-%d %H:%M}"
