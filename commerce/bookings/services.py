@@ -279,7 +279,10 @@ def _lock_order_of(booking: Booking) -> None:
     Order.objects.select_for_update(of=("self",)).filter(lines__booking=booking).first()
 
 
-def _booking_cancel(*, booking: Booking, by: str, reason: str) -> Booking:
+def _booking_cancel(*, booking: Booking, by: str, reason: str, tell: bool = False) -> Booking:
+    """Cancel and free the place; the customer's calendar learns it when the booking was
+    confirmed (it holds the event) or when ``tell`` (the provider cancelled)."""
+    was_confirmed = booking.status == Booking.Status.CONFIRMED
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_by = by
     booking.cancel_reason = reason
@@ -288,6 +291,9 @@ def _booking_cancel(*, booking: Booking, by: str, reason: str) -> Booking:
     if line is not None and order_is_paid(order=line.order):
         booking.refund_amount = line.line_price_incl_tax
     booking.save()
+    if was_confirmed or tell:
+        # Before the order's own mail, which says what is left to pay.
+        booking_send_cancellation(booking=booking, reason=reason)
     if line is not None:
         order_lines_cancel(order=line.order, lines=[line], actor=by, reason=reason)
     return booking
@@ -310,9 +316,7 @@ def booking_cancel_by_customer(*, booking: Booking, user, now=None) -> Booking:
                 _("Bookings can be cancelled up to %(hours)s hours before the start.")
                 % {"hours": booking.service.cancel_hours}
             )
-        booking = _booking_cancel(booking=booking, by="customer", reason="")
-        booking_send_cancellation(booking=booking)
-        return booking
+        return _booking_cancel(booking=booking, by="customer", reason="")
 
 
 def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
@@ -323,9 +327,7 @@ def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         if booking.status in (Booking.Status.CANCELLED, Booking.Status.EXPIRED):
             raise BookingError(_("This booking is already cancelled."))
-        booking = _booking_cancel(booking=booking, by="partner", reason=reason)
-        booking_send_cancellation(booking=booking, reason=reason)
-    return booking
+        return _booking_cancel(booking=booking, by="partner", reason=reason, tell=True)
 
 
 def bookings_expire_holds(*, now=None) -> int:

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from icalendar import Calendar
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -311,12 +312,19 @@ class ReaderSeesEditorialPagesTest(WagtailPageTestCase):
     def test_events_export_to_icalendar(self):
         response = self.client.get(self.tree.events.url + "ical/")
         self.assertEqual(response["Content-Type"], "text/calendar; charset=utf-8")
-        body = response.content.decode()
-        self.assertIn("BEGIN:VCALENDAR", body)
-        self.assertEqual(body.count("BEGIN:VEVENT"), 2)
-        self.assertIn("SUMMARY:봄 장터", body)
-        single = self.client.get(self.fair.url + "ical/").content.decode()
-        self.assertEqual(single.count("BEGIN:VEVENT"), 1)
+        feed = Calendar.from_ical(response.content.decode())
+        self.assertEqual(feed["METHOD"], "PUBLISH")
+        self.assertEqual(len(feed.events), 2)
+        fair = next(e for e in feed.events if e["SUMMARY"] == "봄 장터")
+        self.assertEqual(fair.start, self.fair.starts_at)
+        self.assertEqual(str(fair.start.tzinfo), "Asia/Seoul")
+        single = Calendar.from_ical(self.client.get(self.fair.url + "ical/").content.decode())
+        self.assertEqual(len(single.events), 1)
+        # the same event keeps its UID, whichever host the reader used
+        other_host = self.client.get(self.fair.url + "ical/", HTTP_HOST="127.0.0.1")
+        self.assertEqual(
+            Calendar.from_ical(other_host.content.decode()).events[0]["UID"], fair["UID"]
+        )
 
     def test_campaign_index_and_sitemap(self):
         self.assertContains(self.client.get(self.tree.campaigns.url), "돌봄 꾸러미")

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from icalendar import Calendar
 from oscar.core.loading import get_model
 
 from commerce.bookings.models import Booking, Consultation, Service
@@ -24,6 +25,16 @@ from tests.factories.commerce import (
 
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
+
+
+def calendars_sent() -> list[Calendar]:
+    """The calendar files attached to the mails sent so far, parsed back."""
+    return [
+        Calendar.from_ical(content)
+        for message in mail.outbox
+        for _name, content, mimetype in message.attachments
+        if mimetype == "text/calendar"
+    ]
 
 
 class ServiceBookingJourneyTest(TestCase):
@@ -54,8 +65,11 @@ class ServiceBookingJourneyTest(TestCase):
         self.assertContains(response, 'name="question"')
 
     def test_question_goes_to_the_partner_and_the_answer_back_to_the_customer(self):
-        # given a customer asking from the service page
-        self.client.post(f"/services/{self.product.pk}/ask/", {"question": "휠체어로 가도 되나요?"})
+        # given a customer asking from the service page (mail goes once the request commits)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/services/{self.product.pk}/ask/", {"question": "휠체어로 가도 되나요?"}
+            )
         self.assertEqual(mail.outbox[-1].to, ["care@sungmisan.kr"])
         self.assertIn("휠체어로 가도 되나요?", mail.outbox[-1].body)
         # when the partner answers in its dashboard
@@ -63,10 +77,11 @@ class ServiceBookingJourneyTest(TestCase):
         self.client.force_login(self.partner_user)
         page = self.client.get("/dashboard/bookings/")
         self.assertContains(page, "휠체어로 가도 되나요?")
-        self.client.post(
-            "/dashboard/bookings/",
-            {"consultation": consultation.pk, "answer": "네, 경사로가 있습니다."},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                "/dashboard/bookings/",
+                {"consultation": consultation.pk, "answer": "네, 경사로가 있습니다."},
+            )
         # then the customer is emailed the answer
         self.assertEqual(mail.outbox[-1].to, ["hana@example.kr"])
         self.assertIn("경사로가 있습니다", mail.outbox[-1].body)
@@ -106,9 +121,14 @@ class ServiceBookingJourneyTest(TestCase):
         confirmation = mail.outbox[-1]
         self.assertEqual(confirmation.to, ["hana@example.kr"])
         filename, ics, mimetype = confirmation.attachments[0]
-        self.assertEqual(mimetype, "text/calendar")
-        self.assertIn("BEGIN:VEVENT", ics)
-        self.assertIn(f"DTSTART:{starts_at.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}", ics)
+        self.assertEqual((filename, mimetype), ("booking.ics", "text/calendar"))
+        calendar = Calendar.from_ical(ics)
+        self.assertEqual(calendar["METHOD"], "REQUEST")  # mail clients offer to add it
+        (event,) = calendar.events
+        self.assertEqual(event.start, starts_at)
+        self.assertEqual(str(event.start.tzinfo), "Asia/Seoul")  # the time the customer chose
+        self.assertEqual(event["SUMMARY"], "어르신 방문 돌봄 상담")
+        self.assertIn(str(booking.reference), event["UID"])
 
     def test_service_page_reads_its_open_times_in_a_few_queries(self):
         # four weeks of daily slots: the query count must not grow with bookings
@@ -140,8 +160,10 @@ class ServiceBookingJourneyTest(TestCase):
         mail.outbox.clear()
         booking = Booking.objects.get()
         day_before = booking.slot.starts_at - datetime.timedelta(hours=20)
-        self.assertEqual(bookings_send_reminders(now=day_before), 1)
-        self.assertEqual(bookings_send_reminders(now=day_before), 0)  # once only
+        with self.captureOnCommitCallbacks(execute=True):
+            self.assertEqual(bookings_send_reminders(now=day_before), 1)
+            self.assertEqual(bookings_send_reminders(now=day_before), 0)  # once only
+        self.assertEqual(len(mail.outbox), 1)
         self.assertEqual(mail.outbox[0].to, ["hana@example.kr"])
         self.assertEqual(mail.outbox[0].attachments[0][2], "text/calendar")
 
@@ -213,26 +235,41 @@ class ServiceBookingJourneyTest(TestCase):
         self.reserve(slot_time(self.service, after_days=3))
         checkout_pay(self.client)
         order = Order.objects.get()
-        order_payment_confirm(order=order, by=self.operator)
+        with self.captureOnCommitCallbacks(execute=True):
+            order_payment_confirm(order=order, by=self.operator)
+        (confirmed,) = calendars_sent()
         booking = Booking.objects.get()
-        self.client.post(f"/accounts/bookings/{booking.pk}/cancel/")
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/accounts/bookings/{booking.pk}/cancel/")
         booking.refresh_from_db()
         self.assertEqual(booking.status, Booking.Status.CANCELLED)
         self.assertEqual(booking.refund_amount, 30000)
         order.refresh_from_db()
         self.assertEqual(order.status, "Cancelled")
         self.assertTrue(order.payment_events.filter(event_type__name="Refunded").exists())
+        # the calendar that took the confirmation removes the event: same UID, next version
+        (cancelled,) = calendars_sent()
+        self.assertEqual(cancelled["METHOD"], "CANCEL")
+        self.assertEqual(cancelled.events[0]["UID"], confirmed.events[0]["UID"])
+        self.assertEqual(cancelled.events[0]["STATUS"], "CANCELLED")
+        self.assertGreater(cancelled.events[0]["SEQUENCE"], confirmed.events[0]["SEQUENCE"])
 
         # a second booking, cancelled by the partner with a reason
         self.reserve(slot_time(self.service, after_days=4))
         checkout_pay(self.client)
         second = Booking.objects.exclude(pk=booking.pk).get()
         self.client.force_login(self.partner_user)
-        self.client.post("/dashboard/bookings/", {"booking": second.pk, "reason": "강사 병가"})
+        mail.outbox.clear()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post("/dashboard/bookings/", {"booking": second.pk, "reason": "강사 병가"})
         second.refresh_from_db()
         self.assertEqual(second.status, Booking.Status.CANCELLED)
         self.assertEqual(second.cancel_reason, "강사 병가")
-        self.assertIn("강사 병가", mail.outbox[-1].body)
+        (told,) = [m for m in mail.outbox if m.attachments]
+        self.assertEqual(told.to, ["hana@example.kr"])
+        self.assertIn("강사 병가", told.body)
+        self.assertEqual(calendars_sent()[0]["METHOD"], "CANCEL")
 
     def test_customer_cannot_cancel_after_the_policy_limit(self):
         # the next start of the daily slot: always less than 24 hours away, whatever the hour

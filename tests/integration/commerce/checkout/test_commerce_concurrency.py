@@ -1,13 +1,11 @@
 """Real concurrent requests on PostgreSQL: row locks keep places, stock and orders right."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 from oscar.core.loading import get_model
 
 from commerce.bookings.models import Booking
+from tests.concurrency import race
 from tests.factories.commerce import (
     create_customer,
     create_goods,
@@ -23,30 +21,6 @@ pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def race(*calls):
-    """Run the calls at the same moment in their own threads and database connections."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-    errors = []
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:  # surfaced below, so a crash fails the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return results
 
 
 def logged_in_client(email):

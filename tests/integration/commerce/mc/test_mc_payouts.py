@@ -1,7 +1,6 @@
 """Paying an MC out for a month: one statement, each entry paid once, numbers match the ledger."""
 
 import datetime
-import threading
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from commerce.mc.models import LedgerEntry, PayoutStatement
 from commerce.mc.services import payout_statement_create
+from tests.concurrency import race
 from tests.factories.mc import SEOUL, approved_mc, entry, october_and_november
 
 OCTOBER = datetime.date(2026, 10, 1)
@@ -133,29 +133,6 @@ class PayoutStatementTest(TestCase):
         export = self.client.get("/cms/mc/payoutstatement/?export=csv")
         self.assertEqual(export.status_code, 200)
         self.assertIn("1934", b"".join(export.streaming_content).decode())
-
-
-def race(*calls):
-    """Run the calls at the same moment, each in its own thread and database connection."""
-    barrier = threading.Barrier(len(calls))
-    results, errors = [None] * len(calls), []
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        except Exception as error:  # surfaced below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return results
 
 
 @pytest.mark.postgres

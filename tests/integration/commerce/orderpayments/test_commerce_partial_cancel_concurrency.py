@@ -8,13 +8,13 @@ from django.test import Client
 from oscar.core.loading import get_model
 
 from commerce.orderpayments.services import order_lines_cancel, order_payment_confirm
+from tests.concurrency import race
 from tests.factories.commerce import (
     checkout_pay,
     create_customer,
     create_goods,
     create_partner_user,
 )
-from tests.integration.commerce.checkout.test_commerce_concurrency import race
 
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
