@@ -156,9 +156,21 @@ def shoppable_catalogue(
     return catalogue
 
 
-def _prefetched(model, rows):
-    """A queryset already holding its rows, as prefetch_related leaves on each instance."""
-    queryset = QuerySet(model=model)
+class _Prefetched(QuerySet):
+    """One object's related rows, already read: what prefetch_related leaves on an instance.
+
+    Reading it asks nothing. A further filter, ordering or values() asks the database for
+    this object's rows only, as the related manager's own queryset would (the differential
+    test in tests/integration/cms_pages/test_cms_fast_paths.py holds it to that).
+    """
+
+    def _chain(self):
+        return self.model._default_manager.filter(**self._relation)
+
+
+def _prefetched(model, rows, **relation):
+    queryset = _Prefetched(model=model)
+    queryset._relation = relation
     queryset._result_cache, queryset._prefetch_done = rows, True
     return queryset
 
@@ -177,8 +189,8 @@ def prefetch_stock_and_images(products) -> None:
         images[image.product_id].append(image)
     for product in products:
         product._prefetched_objects_cache = {
-            "stockrecords": _prefetched(StockRecord, stock[product.pk]),
-            "images": _prefetched(ProductImage, images[product.pk]),
+            "stockrecords": _prefetched(StockRecord, stock[product.pk], product_id=product.pk),
+            "images": _prefetched(ProductImage, images[product.pk], product_id=product.pk),
         }
 
 

@@ -1,9 +1,19 @@
-"""Oscar's hard-coded English labels and raw order statuses are translated as templates load."""
+"""Oscar's hard-coded English labels and raw order statuses are translated as templates load;
+each rewrite still finds its text in the installed Oscar, so an upgrade fails loudly."""
 
+from pathlib import Path
+
+import pytest
 from django.template import engines
 from django.utils import translation
 
-from frontend.template_loaders import translate_labels
+from frontend.template_loaders import (
+    LABELS,
+    OSCAR_TEMPLATES,
+    STATUS_OPTION,
+    STATUS_VARIABLE,
+    translate_labels,
+)
 
 
 def test_labels_and_statuses_are_wrapped_and_extends_stays_first():
@@ -38,3 +48,37 @@ def test_oscar_order_list_shows_statuses_in_korean():
             .render({"s": "Awaiting deposit"})
         )
     assert html == "입금 대기"
+
+
+def _oscar_sources() -> list[str]:
+    return [path.read_text() for path in Path(OSCAR_TEMPLATES).rglob("*.html")]
+
+
+@pytest.mark.parametrize("label", sorted(LABELS))
+def test_each_label_still_occurs_in_an_installed_oscar_template(label):
+    # An Oscar upgrade that renames a label must fail here, not silently show English.
+    assert any(label in source for source in _oscar_sources()), label
+
+
+@pytest.mark.parametrize(
+    "variable",
+    ["order.status", "line.status", "status_change.old_status", "status_change.new_status"],
+)
+def test_each_status_variable_still_occurs_in_an_installed_oscar_template(variable):
+    found = {
+        match.group(1).split("|")[0]
+        for source in _oscar_sources()
+        for match in STATUS_VARIABLE.finditer(source)
+    }
+    assert variable in found
+
+
+def test_the_status_option_still_occurs_in_an_installed_oscar_template():
+    assert any(STATUS_OPTION in source for source in _oscar_sources())
+
+
+def test_the_rewriting_loader_is_the_one_that_loads_oscar_templates():
+    loaders = engines["django"].engine.template_loaders
+    inner = [each for loader in loaders for each in getattr(loader, "loaders", [])]
+    names = {type(loader).__module__ for loader in [*loaders, *inner]}
+    assert "frontend.template_loaders" in names
