@@ -6,13 +6,14 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from cms_pages.models import StoryPage
-from tests.factories.editorial import EditorialTree, goods, partner
+from tests.factories.editorial import goods, partner
+from tests.factories.pages import PageTree
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_editor_embeds_a_product_with_the_chooser(live_server, page: Page):
-    tree = EditorialTree()
+    tree = PageTree()
     bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=partner())
     editor = get_user_model().objects.create_user(
         username="editor", email="editor@thecen.test", password="pw-for-tests"

@@ -7,7 +7,8 @@ from oscar.core.loading import get_model
 from playwright.sync_api import Page, expect
 
 from commerce.provenance.models import BasketLineSource
-from tests.factories.editorial import EditorialTree, goods, partner, product_blocks
+from tests.factories.editorial import goods, partner, product_blocks
+from tests.factories.pages import PageTree
 
 Order = get_model("order", "Order")
 
@@ -16,7 +17,7 @@ Order = get_model("order", "Order")
 @pytest.mark.django_db(transaction=True)
 def test_reader_adds_from_a_story_and_checks_out_by_bank_transfer(live_server, page: Page):
     # given a story with an embedded loaf of bread
-    tree = EditorialTree()
+    tree = PageTree()
     bakery = partner()
     tree.enterprise(bakery, title="해님베이커리")
     bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=bakery)

@@ -13,7 +13,7 @@ from health.models import (
 )
 from health.models.checks import question_block
 from tests.factories.commerce import create_goods, create_service
-from tests.factories.editorial import EditorialTree
+from tests.factories.pages import PageTree
 
 Partner = get_model("partner", "Partner")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -58,7 +58,7 @@ QUESTIONS = [
 ]
 
 
-class HealthTree(EditorialTree):
+class HealthTree(PageTree):
     """The editorial tree plus dimensions, a quick check with rules, and two groups."""
 
     def __init__(self):

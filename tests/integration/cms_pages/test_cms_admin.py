@@ -8,7 +8,8 @@ from django.test import TestCase
 from django.urls import reverse
 
 from cms_pages.models import EventRegistration
-from tests.factories.editorial import EditorialTree, author, goods, partner, product_blocks
+from tests.factories.editorial import author, goods, partner, product_blocks
+from tests.factories.pages import PageTree
 
 
 def modal_html(response) -> str:
@@ -19,7 +20,7 @@ def modal_html(response) -> str:
 class EditorToolsTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.bakery = partner()
         cls.bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=cls.bakery, upc="CEN-B-1")
         cls.jam = goods("딸기잼", 9000, 3, enterprise=cls.bakery, upc="CEN-B-2")

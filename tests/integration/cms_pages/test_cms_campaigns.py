@@ -4,7 +4,8 @@ from django.test import TestCase
 from oscar.core.loading import get_model
 
 from commerce.provenance.models import BasketLineSource
-from tests.factories.editorial import EditorialTree, goods, product_blocks
+from tests.factories.editorial import goods, product_blocks
+from tests.factories.pages import PageTree
 
 Basket = get_model("basket", "Basket")
 
@@ -12,7 +13,7 @@ Basket = get_model("basket", "Basket")
 class CampaignPageTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.jam = goods("유기농 딸기잼", 9000, 5)
         cls.running = cls.tree.campaign(title="돌봄 꾸러미", body=product_blocks([cls.jam]))
         cls.ended = cls.tree.campaign(

@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from cms_pages.models import StoryCatalogueReference
-from tests.factories.editorial import EditorialTree, goods, partner, product_blocks
+from tests.factories.editorial import goods, partner, product_blocks
+from tests.factories.pages import PageTree
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def story_titles(response) -> list[str]:
 
 @pytest.fixture
 def site():
-    tree = EditorialTree()
+    tree = PageTree()
     bakery = partner("해님베이커리", "haenim")
     other = partner("달빛공방", "dalbit")
     return {
@@ -158,7 +159,7 @@ def test_the_migration_indexes_stories_published_before_it(client, postgres):
     from django.db.migrations.executor import MigrationExecutor
 
     # given a live story written before the index existed (no publish signal, no rows)
-    tree = EditorialTree()
+    tree = PageTree()
     bakery = partner("해님베이커리", "haenim")
     profile = tree.enterprise(bakery, title="해님베이커리")
     bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=bakery, upc="BREAD")

@@ -5,7 +5,7 @@ import pytest
 from cms_pages.models import EventPage, EventRegistration
 from cms_pages.services import event_register
 from tests.concurrency import race
-from tests.factories.editorial import EditorialTree
+from tests.factories.pages import PageTree
 
 CAPACITY = 3
 PEOPLE = 12
@@ -15,7 +15,7 @@ PEOPLE = 12
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_registrations_never_exceed_capacity(postgres):
     # given an event with three places
-    event = EditorialTree().event(title="돌봄 체험의 날", capacity=CAPACITY)
+    event = PageTree().event(title="돌봄 체험의 날", capacity=CAPACITY)
 
     def register(n):
         return lambda: event_register(

@@ -20,14 +20,15 @@ from cms_pages.models import (
     StoryPage,
 )
 from demo.images import image_make
-from tests.factories.editorial import EditorialTree, author, goods, partner, service
+from tests.factories.editorial import author, goods, partner, service
 from tests.factories.mc import approved_mc
+from tests.factories.pages import PageTree
 
 
 class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.partner = partner("그린루프", "green-loop")
         cls.product = goods("리필 세제", 8500, 10, enterprise=cls.partner)
         cls.mc = approved_mc(code="chorok", name="초록손 MC")
@@ -152,7 +153,7 @@ class EditorCanCreateEachPageTypeTest(WagtailPageTestCase):
 class ReaderSeesEditorialPagesTest(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.writer = author("이바람")
         cls.care = partner("새싹돌봄", "saessak")
         cls.bakery = partner("해님베이커리", "haenim")

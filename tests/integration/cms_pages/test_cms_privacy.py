@@ -5,13 +5,13 @@ from wagtail.models import Page, PageViewRestriction
 
 from cms_pages.models import StoryIndexPage, StoryPage
 from cms_pages.selectors import public, story_list
-from tests.factories.editorial import EditorialTree
+from tests.factories.pages import PageTree
 
 
 class PrivacyTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.open_story = cls.tree.story(title="누구나 읽는 이야기")
         cls.locked_story = cls.tree.story(title="암호로 잠근 이야기")
         PageViewRestriction.objects.create(

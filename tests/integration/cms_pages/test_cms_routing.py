@@ -8,13 +8,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from cms_pages.models import EventPage, StoryIndexPage
-from tests.factories.editorial import EditorialTree
+from tests.factories.pages import PageTree
 
 
 class RoutingTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.story = cls.tree.story(title="마을 부엌 이야기")
         cls.draft = cls.tree.story(title="아직 쓰는 이야기", live=False)
         starts = timezone.now() + timedelta(days=10)
@@ -87,7 +87,7 @@ class CachedLookupsTest(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.story = cls.tree.story(title="처음 제목", search_description="처음 요약")
 
     def test_a_new_site_root_is_served_at_once(self):

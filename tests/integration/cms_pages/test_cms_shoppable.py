@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from commerce.provenance.models import BasketLineSource
-from tests.factories.editorial import EditorialTree, goods, partner, product_blocks, service
+from tests.factories.editorial import goods, partner, product_blocks, service
+from tests.factories.pages import PageTree
 
 Basket = get_model("basket", "Basket")
 
@@ -22,7 +23,7 @@ def basket_count(response) -> int:
 class ShoppableBlockTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.bakery = partner()
         cls.tree.enterprise(cls.bakery, title="해님베이커리")
         cls.bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=cls.bakery)
@@ -107,7 +108,7 @@ class QueryBudgetTest(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.bakery = partner()
         cls.tree.enterprise(cls.bakery, title="해님베이커리")
         products = [

@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms_pages.models import StoryPage
-from tests.factories.editorial import EditorialTree
 from tests.factories.mc import approved_mc
+from tests.factories.pages import PageTree
 
 
 def member(username, group_name):
@@ -23,7 +23,7 @@ def member(username, group_name):
 class ModerationWorkflowTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.cc = member("cc", "Contents Creators")
         cls.editor = member("editor", "Editors")
         cls.mc = member("mc", "Market Creators")

@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from health.models import Dimension, HealthCheckPage
-from tests.factories.editorial import EditorialTree
+from tests.factories.pages import PageTree
 
 
 def listblock(items):
@@ -47,7 +47,7 @@ def question(key, text, kind, answers, show_if=("", "")):
 class EditorBuildsACheckTest(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
 
     def setUp(self):
         self.login()

@@ -8,8 +8,8 @@ from oscar.core.loading import get_class, get_model
 from commerce.mc.models import Click, CommissionRule
 from commerce.mc.services import COOKIE_NAME, attribution_read, commission_rate
 from tests.factories.commerce import create_goods
-from tests.factories.editorial import EditorialTree
 from tests.factories.mc import approved_mc
+from tests.factories.pages import PageTree
 
 Partner = get_model("partner", "Partner")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -24,7 +24,7 @@ class FakeLine:
 class CommissionRuleTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         partner = Partner.objects.create(name="두레농장", code="dure")
         cls.food = create_from_breadcrumbs("먹거리 > 채소")
         cls.crafts = create_from_breadcrumbs("생활용품 > 공예")

@@ -8,8 +8,8 @@ from django.test import TestCase
 from oscar.core.loading import get_class
 
 from commerce.mc.models import CommissionRule
-from tests.factories.editorial import EditorialTree
 from tests.factories.mc import approved_mc
+from tests.factories.pages import PageTree
 
 create_from_breadcrumbs = get_class("catalogue.categories", "create_from_breadcrumbs")
 
@@ -19,7 +19,7 @@ SCOPE_TAKEN = "같은 적용 범위(MC 유형, 분류, 캠페인)의 규칙이 �
 class CommissionRuleAdminTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.operator = get_user_model().objects.create_superuser(
             username="ops", email="ops@thecen.kr", password="pw-ops-12345"
         )
@@ -130,7 +130,7 @@ class MarketCreatorProfileAdminTest(TestCase):
             },
         )
         self.assertEqual(response.status_code, 302)
-        tree = EditorialTree()
+        tree = PageTree()
         campaign = tree.campaign(title="리필 가게 응원", market_creator=self.chorok)
         page = self.client.get(campaign.url)
         self.assertContains(page, 'data-testid="mc-card-name">초록손 MC<')

@@ -11,8 +11,9 @@ from oscar.core.loading import get_model
 from commerce.mc.models import CommissionRule, LedgerEntry, OrderAttribution
 from commerce.orderpayments.services import order_payment_confirm
 from tests.factories.commerce import checkout_pay, create_customer, create_goods
-from tests.factories.editorial import EditorialTree, product_blocks
+from tests.factories.editorial import product_blocks
 from tests.factories.mc import approved_mc
+from tests.factories.pages import PageTree
 
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
@@ -21,7 +22,7 @@ Order = get_model("order", "Order")
 class CampaignSaleJourneyTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         partner = Partner.objects.create(name="그린루프", code="green-loop")
         cls.soap = create_goods(partner=partner, title="리필 주방세제", price=10000, stock=20)
         cls.mc = approved_mc(code="chorok", name="초록손 MC")
@@ -81,7 +82,7 @@ class CampaignSaleJourneyTest(TestCase):
 class CampaignListsShowTheirMCTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.mcs = [approved_mc(code=f"mc{n}", name=f"동네 MC {n}") for n in range(3)]
         cls.tree.campaign(title="첫 캠페인", market_creator=cls.mcs[0])
 

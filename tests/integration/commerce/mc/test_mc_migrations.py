@@ -7,8 +7,8 @@ from oscar.test.factories import create_order
 
 from cms_pages.models import CampaignPage
 from tests.factories.commerce import create_customer
-from tests.factories.editorial import EditorialTree
 from tests.factories.mc import approved_mc
+from tests.factories.pages import PageTree
 
 BEFORE = [("cms_pages", "0003_editorial_groups_and_workflow"), ("mc", "0001_initial")]
 
@@ -26,7 +26,7 @@ def test_campaign_pages_rules_and_attributions_are_linked_by_the_migration(
     postgres,
 ):
     latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    tree = EditorialTree()
+    tree = PageTree()
     create_customer("someone@example.kr")  # so a user id is never mistaken for an MC id
     mc = approved_mc(code="chorok", name="초록손 MC")
     assert mc.pk != mc.user_id
