@@ -47,16 +47,25 @@ def partner_application_submit(*, data: dict) -> PartnerApplication:
 
 
 def _dashboard_user(application: PartnerApplication):
+    """A new account for the partner, with no password until the welcome link sets one.
+
+    Never an existing account with the same address: anyone can sign up with an enterprise's
+    address before it applies, so only the person who reads the welcome mail (sent to the
+    address the application gave) can get into the partner's dashboard.
+    """
     User = get_user_model()
-    user = User.objects.filter(email__iexact=application.email).first()
-    if user is None:
-        user = User.objects.create_user(
-            username=f"pa-{application.brn}",
-            email=application.email,
-            first_name=application.contact_name,
-        )
-        user.set_unusable_password()
-        user.save()
+    username = base = f"pa-{application.brn}"
+    suffix = 1
+    while User.objects.filter(username=username).exists():
+        suffix += 1
+        username = f"{base}-{suffix}"
+    user = User.objects.create_user(
+        username=username,
+        email=application.email,
+        first_name=application.contact_name[:150],
+    )
+    user.set_unusable_password()
+    user.save()
     user.user_permissions.add(
         Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
     )
