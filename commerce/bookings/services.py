@@ -3,13 +3,13 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from commerce.core.mail import mail_send
 from commerce.orderpayments.methods import PaymentMethod
 from commerce.orderpayments.services import order_is_paid, order_lines_cancel, order_payment_confirm
 
@@ -147,9 +147,12 @@ def booking_send_confirmation(*, booking: Booking) -> None:
         "Your booking is confirmed.\n\n%(title)s\n%(when)s\n%(place)s\n\n"
         "The attached calendar file adds it to your calendar."
     ) % {"title": title, "when": _when(booking), "place": booking.service.place}
-    message = EmailMessage(_("Booking confirmed: %(title)s") % {"title": title}, body, to=[email])
-    message.attach("booking.ics", booking_ics(booking), "text/calendar")
-    message.send()
+    mail_send(
+        subject=_("Booking confirmed: %(title)s") % {"title": title},
+        body=body,
+        to=[email],
+        attachments=[("booking.ics", booking_ics(booking), "text/calendar")],
+    )
 
 
 def bookings_confirm_paid(*, order) -> list[Booking]:
@@ -256,9 +259,9 @@ def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
             raise BookingError(_("This booking is already cancelled."))
         booking = _booking_cancel(booking=booking, by="partner", reason=reason)
     title = booking.service.product.get_title()
-    send_mail(
-        _("Your booking was cancelled: %(title)s") % {"title": title},
-        _(
+    mail_send(
+        subject=_("Your booking was cancelled: %(title)s") % {"title": title},
+        body=_(
             "We are sorry: %(title)s on %(when)s was cancelled by the provider.\n"
             "Reason: %(reason)s\n%(refund)s"
         )
@@ -268,8 +271,7 @@ def booking_cancel_by_partner(*, booking: Booking, reason: str) -> Booking:
             "reason": reason,
             "refund": _("Your payment will be refunded in full.") if booking.refund_amount else "",
         },
-        None,
-        [booking.user.email],
+        to=[booking.user.email],
     )
     return booking
 
@@ -293,14 +295,13 @@ def bookings_send_reminders(*, now=None) -> int:
     sent = 0
     for booking in due:
         title = booking.service.product.get_title()
-        message = EmailMessage(
-            _("Reminder: %(title)s") % {"title": title},
-            _("See you soon.\n\n%(title)s\n%(when)s\n%(place)s")
+        mail_send(
+            subject=_("Reminder: %(title)s") % {"title": title},
+            body=_("See you soon.\n\n%(title)s\n%(when)s\n%(place)s")
             % {"title": title, "when": _when(booking), "place": booking.service.place},
             to=[booking.user.email],
+            attachments=[("booking.ics", booking_ics(booking), "text/calendar")],
         )
-        message.attach("booking.ics", booking_ics(booking), "text/calendar")
-        message.send()
         booking.reminded_at = now
         booking.save(update_fields=["reminded_at"])
         sent += 1
@@ -313,11 +314,11 @@ def consultation_ask(*, service: Service, customer, question: str) -> Consultati
     )
     recipients = [u.email for u in service_partner_users(service=service) if u.email]
     if recipients:
-        send_mail(
-            _("New question about %(title)s") % {"title": service},
-            _("%(question)s\n\nAnswer it in your dashboard.") % {"question": consultation.question},
-            None,
-            recipients,
+        mail_send(
+            subject=_("New question about %(title)s") % {"title": service},
+            body=_("%(question)s\n\nAnswer it in your dashboard.")
+            % {"question": consultation.question},
+            to=recipients,
         )
     return consultation
 
@@ -327,12 +328,11 @@ def consultation_answer(*, consultation: Consultation, answer: str, by) -> Consu
     consultation.answered_by = by
     consultation.answered_at = timezone.now()
     consultation.save()
-    send_mail(
-        _("Answer to your question about %(title)s") % {"title": consultation.service},
-        _("You asked:\n%(question)s\n\nThe answer:\n%(answer)s")
+    mail_send(
+        subject=_("Answer to your question about %(title)s") % {"title": consultation.service},
+        body=_("You asked:\n%(question)s\n\nThe answer:\n%(answer)s")
         % {"question": consultation.question, "answer": consultation.answer},
-        None,
-        [consultation.customer.email],
+        to=[consultation.customer.email],
     )
     return consultation
 

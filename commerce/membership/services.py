@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+
+from commerce.core.mail import mail_send
 
 from . import signals
 from .models import DuesInvoice, Grade, Membership, PartnerApplication, PromotedListing
@@ -36,12 +37,11 @@ def partner_application_submit(*, data: dict) -> PartnerApplication:
         ethics_version=settings.THECEN_ETHICS_VERSION,
         ethics_accepted_at=now,
     )
-    send_mail(
-        _("We received your application"),
-        _("Thank you, %(name)s. The secretariat will review your application and email you.")
+    mail_send(
+        subject=_("We received your application"),
+        body=_("Thank you, %(name)s. The secretariat will review your application and email you.")
         % {"name": application.name},
-        None,
-        [application.email],
+        to=[application.email],
     )
     return application
 
@@ -99,16 +99,15 @@ def membership_approve(*, application: PartnerApplication, grade: Grade, by) -> 
     set_password = settings.WAGTAILADMIN_BASE_URL + reverse(
         "password-reset-confirm", kwargs={"uidb64": uid, "token": token}
     )
-    send_mail(
-        _("Welcome to The CEN, %(name)s") % {"name": application.name},
-        _(
+    mail_send(
+        subject=_("Welcome to The CEN, %(name)s") % {"name": application.name},
+        body=_(
             "Your application is approved with the grade %(grade)s.\n"
             "Set your password here, then manage your goods and services in the dashboard:\n"
             "%(link)s\n\nAnnual dues: %(dues)s won."
         )
         % {"grade": grade.name, "link": set_password, "dues": f"{grade.annual_dues:,}"},
-        None,
-        [application.email],
+        to=[application.email],
     )
     return membership
 
@@ -121,12 +120,11 @@ def membership_reject(*, application: PartnerApplication, reason: str, by) -> Pa
     application.reviewed_at = timezone.now()
     application.reviewed_by = by
     application.save()
-    send_mail(
-        _("Your application to The CEN"),
-        _("We could not approve your application this time.\nReason: %(reason)s")
+    mail_send(
+        subject=_("Your application to The CEN"),
+        body=_("We could not approve your application this time.\nReason: %(reason)s")
         % {"reason": reason},
-        None,
-        [application.email],
+        to=[application.email],
     )
     return application
 
