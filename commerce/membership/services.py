@@ -42,6 +42,7 @@ def partner_application_submit(*, data: dict) -> PartnerApplication:
         body=_("Thank you, %(name)s. The secretariat will review your application and email you.")
         % {"name": application.name},
         to=[application.email],
+        unverified=True,
     )
     return application
 

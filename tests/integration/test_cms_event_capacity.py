@@ -25,7 +25,9 @@ def test_simultaneous_registrations_never_exceed_capacity(postgres):
         try:
             start.wait()
             event_register(
-                event=EventPage.objects.get(pk=event.pk), name=f"참가자 {n}", phone="010-0000-0000"
+                event=EventPage.objects.get(pk=event.pk),
+                name=f"참가자 {n}",
+                phone=f"010-0000-{n:04d}",
             )
         except Exception as exc:  # noqa: BLE001 - surfaced by the assertion below
             errors.append(exc)
