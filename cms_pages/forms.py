@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from commerce.core.inputs import SingleLineCharField
 from commerce.core.phone import phone_normalise
 
 
 class EventRegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = SingleLineCharField(label=_("Name"), max_length=100)
     phone = forms.CharField(
         label=_("Phone"),
         max_length=20,

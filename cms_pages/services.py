@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from cms_pages.blocks import stream_catalogue_refs
@@ -24,16 +26,31 @@ Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 
 
+class RegistrationError(ValueError):
+    """A registration the event refuses (already registered): shown to the person as it is."""
+
+
 def event_register(
     *, event: EventPage, name: str, phone: str = "", email: str = ""
 ) -> EventRegistration:
     """Register someone for an event: a confirmed place while there is one, else the waiting list.
 
     The event's row is locked for the count-and-insert, so simultaneous requests cannot
-    confirm more people than the capacity.
+    confirm more people than the capacity. One contact (phone or e-mail) registers once per
+    event, so one script cannot take every place or fill the waiting list.
     """
     with transaction.atomic():
         type(event).objects.select_for_update(of=("self",)).only("pk").get(pk=event.pk)
+        same_contact = Q(pk__in=[])
+        if phone:
+            same_contact |= Q(phone=phone)
+        if email:
+            same_contact |= Q(email__iexact=email)
+        already = EventRegistration.objects.filter(same_contact, event_id=event.pk).exclude(
+            status=EventRegistration.Status.CANCELLED
+        )
+        if already.exists():
+            raise RegistrationError(_("This phone number or email is already registered."))
         confirmed = EventRegistration.objects.filter(
             event_id=event.pk, status=EventRegistration.Status.CONFIRMED
         ).count()

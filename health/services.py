@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from commerce.core.mail import mail_send
 from health import engine
 from health.models.members import GroupMembership, SessionReminder
 from health.models.privacy import SavedResult
@@ -148,18 +149,16 @@ def _member_emails(group) -> list[str]:
 
 def group_message_send(*, group: HealthGroupPage, sender, subject: str, body: str) -> int:
     """The leader writes to the members: one e-mail, members in Bcc so they stay private."""
-    from django.core.mail import EmailMessage
-
     recipients = _member_emails(group)
     if not recipients:
         return 0
-    reply_to = [sender.email] if sender.email else None
-    EmailMessage(
+    mail_send(
         subject=f"[{group.title}] {subject}",
         body=body,
+        to=[],
         bcc=recipients,
-        reply_to=reply_to,
-    ).send()
+        reply_to=[sender.email] if sender.email else None,
+    )
     return len(recipients)
 
 
@@ -192,7 +191,6 @@ def group_reminders_send(*, today: datetime.date | None = None) -> int:
     sends nothing again, while members who joined since and sessions added since still get
     theirs. Returns how many members were reminded.
     """
-    from django.core.mail import EmailMessage
     from django.template.loader import render_to_string
 
     day = (today or timezone.localdate()) + datetime.timedelta(days=1)
@@ -226,8 +224,6 @@ def group_reminders_send(*, today: datetime.date | None = None) -> int:
             body = render_to_string(
                 "health/emails/reminder.txt", {"group": group, "times": [start], "note": note}
             )
-            EmailMessage(
-                subject=body.splitlines()[0], body=body, bcc=[members[u] for u in due]
-            ).send()
+            mail_send(subject=body.splitlines()[0], body=body, to=[], bcc=[members[u] for u in due])
             sent += len(due)
     return sent

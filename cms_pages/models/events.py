@@ -21,7 +21,7 @@ from cms_pages.models.mixins import SeoMixin, ShoppableMixin
 from cms_pages.models.registrations import EventRegistration
 from cms_pages.models.taxonomy import EventKind, Region
 from cms_pages.selectors import public
-from cms_pages.services import event_register
+from cms_pages.services import RegistrationError, event_register
 from commerce.core.calendar import CalendarEvent, calendar_ics, calendar_uid
 
 
@@ -151,7 +151,11 @@ class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
             return redirect(self.get_url(request))
         if not form.is_valid():
             return self.render(request, context_overrides={"registration_form": form})
-        registration = event_register(event=self, **form.cleaned_data)
+        try:
+            registration = event_register(event=self, **form.cleaned_data)
+        except RegistrationError as error:
+            messages.error(request, str(error))
+            return redirect(self.get_url(request))
         if registration.status == EventRegistration.Status.CONFIRMED:
             messages.success(request, _("You are registered. See you there!"))
         else:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from commerce.core.inputs import id_or_none
 from commerce.partner.access import PartnerDashboardMixin
 
 from .forms import (
@@ -138,7 +139,7 @@ class PartnerBookingsView(PartnerDashboardMixin, TemplateView):
         user = request.user
         if "paid_on_site" in request.POST:
             booking = get_object_or_404(
-                bookings_for_partner_user(user=user), pk=request.POST["paid_on_site"]
+                bookings_for_partner_user(user=user), pk=id_or_none(request.POST["paid_on_site"])
             )
             try:
                 booking_mark_paid_on_site(booking=booking, by=user)
@@ -147,7 +148,7 @@ class PartnerBookingsView(PartnerDashboardMixin, TemplateView):
                 messages.error(request, str(error))
         elif "booking" in request.POST:
             booking = get_object_or_404(
-                bookings_for_partner_user(user=user), pk=request.POST["booking"]
+                bookings_for_partner_user(user=user), pk=id_or_none(request.POST["booking"])
             )
             form = PartnerCancelForm(request.POST)
             try:
@@ -163,7 +164,9 @@ class PartnerBookingsView(PartnerDashboardMixin, TemplateView):
                 consultations = consultations.filter(
                     service__product__stockrecords__partner__users=user
                 )
-            consultation = get_object_or_404(consultations, pk=request.POST["consultation"])
+            consultation = get_object_or_404(
+                consultations, pk=id_or_none(request.POST["consultation"])
+            )
             form = AnswerForm(request.POST)
             if form.is_valid():
                 consultation_answer(

@@ -8,9 +8,11 @@ times when its backend can defer (the database backend in production).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +21,9 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+# An address typed into a public form (not yet proved to be the writer's) gets one message per
+# window, so the site's forms cannot be used to send mail in the operator's name to anyone.
+UNVERIFIED_WINDOW = timedelta(hours=24)
 
 
 def header_clean(value: str) -> str:
@@ -36,12 +41,17 @@ def mail_send(
     reply_to: list[str] | None = None,
     attachments: list[tuple[str, str, str]] | None = None,
     from_email: str | None = None,
+    unverified: bool = False,
 ) -> None:
     """Queue one message, sent once the current transaction commits (at once outside one).
 
     ``attachments`` are (filename, text content, mimetype) triples, e.g. an iCalendar file.
+    ``unverified``: the addresses were typed into a public form; each gets at most one such
+    message per UNVERIFIED_WINDOW (the confirmation), the rest are dropped.
     """
     recipients = [address for address in to if address]
+    if unverified:
+        recipients = [address for address in recipients if _first_unverified(address)]
     if not recipients and not bcc:
         return
     message = {
@@ -55,6 +65,11 @@ def mail_send(
         "from_email": from_email,
     }
     transaction.on_commit(lambda: _enqueue(message))
+
+
+def _first_unverified(address: str) -> bool:
+    digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()
+    return cache.add(f"mail:unverified:{digest}", 1, int(UNVERIFIED_WINDOW.total_seconds()))
 
 
 def _enqueue(message: dict, attempt: int = 1, delay: timedelta | None = None) -> None:

@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from commerce.core.inputs import SingleLineCharField
 from commerce.core.phone import phone_normalise
 
 from .models import MarketCreator
@@ -12,6 +13,7 @@ class MCApplicationForm(forms.ModelForm):
     class Meta:
         model = MarketCreator
         fields = ["name", "kind", "email", "phone", "community"]
+        field_classes = {"name": SingleLineCharField}
 
     def clean_phone(self):
         return phone_normalise(self.cleaned_data["phone"])

@@ -59,6 +59,9 @@ class MarketCreator(models.Model):
     class Meta:
         verbose_name = _("Market Creator")
         verbose_name_plural = _("Market Creators")
+        # Approval starts commission and payouts: an operator's act, not an editor's (editors
+        # keep profiles up to date with change_marketcreator).
+        permissions = [("review_marketcreator", _("Can approve or reject Market Creators"))]
 
     def __str__(self):
         return f"{self.name} ({self.code or self.get_status_display()})"

@@ -10,11 +10,12 @@ from decimal import ROUND_FLOOR, Decimal
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
+
+from commerce.core.mail import mail_send
 
 from .models import (
     Click,
@@ -277,12 +278,11 @@ def mc_approve(*, mc: MarketCreator, code: str = "") -> MarketCreator:
     mc.reviewed_at = timezone.now()
     mc.review_reason = ""
     mc.save()
-    send_mail(
-        _("Your Market Creator application is approved"),
-        _("Welcome! Your MC code is %(code)s. Add ?mc=%(code)s to any page link you share.")
+    mail_send(
+        subject=_("Your Market Creator application is approved"),
+        body=_("Welcome! Your MC code is %(code)s. Add ?mc=%(code)s to any page link you share.")
         % {"code": mc.code},
-        None,
-        [mc.email],
+        to=[mc.email],
     )
     return mc
 
@@ -292,10 +292,9 @@ def mc_reject(*, mc: MarketCreator, reason: str) -> MarketCreator:
     mc.review_reason = reason
     mc.reviewed_at = timezone.now()
     mc.save()
-    send_mail(
-        _("Your Market Creator application"),
-        _("We could not approve your application. Reason: %(reason)s") % {"reason": reason},
-        None,
-        [mc.email],
+    mail_send(
+        subject=_("Your Market Creator application"),
+        body=_("We could not approve your application. Reason: %(reason)s") % {"reason": reason},
+        to=[mc.email],
     )
     return mc

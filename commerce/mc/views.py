@@ -63,7 +63,7 @@ def mc_statement_csv_view(request, pk):
     return statement_csv_response(statement)
 
 
-@permission_required("mc.change_marketcreator", raise_exception=True)
+@permission_required("mc.review_marketcreator", raise_exception=True)
 def mc_review_view(request, pk):
     mc = get_object_or_404(MarketCreator, pk=pk)
     form = MCReviewForm(request.POST or None)

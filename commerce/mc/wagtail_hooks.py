@@ -15,6 +15,8 @@ class MCButtons(ButtonHelper):
     def get_buttons_for_obj(self, obj, **kwargs):
         buttons = super().get_buttons_for_obj(obj, **kwargs)
         if obj.status == MarketCreator.Status.PENDING:
+            if not self.request.user.has_perm("mc.review_marketcreator"):
+                return buttons
             url, label = reverse("mc_review", args=[obj.pk]), _("Review")
         elif self.request.user.has_perm("mc.add_payoutstatement"):
             url, label = reverse("mc_payout", args=[obj.pk]), _("Pay out")

@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from commerce.core.inputs import SingleLineCharField
 from commerce.core.phone import phone_normalise
 
 from .brn import brn_clean
@@ -32,6 +33,12 @@ class PartnerApplicationForm(forms.ModelForm):
             "address",
             "address_detail",
         ]
+        # Header-bound and one-line values: a line break in an organisation's name would
+        # break the welcome mail's subject and lock the new partner out.
+        field_classes = {
+            name: SingleLineCharField
+            for name in ["name", "representative", "contact_name", "address", "address_detail"]
+        }
         help_texts = {"brn": _("10 digits, e.g. 220-81-62517"), "postcode": _("5 digits")}
 
     def clean_brn(self):

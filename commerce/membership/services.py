@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+
+from commerce.core.mail import mail_send
 
 from . import signals
 from .models import DuesInvoice, Grade, Membership, PartnerApplication, PromotedListing
@@ -36,27 +37,36 @@ def partner_application_submit(*, data: dict) -> PartnerApplication:
         ethics_version=settings.THECEN_ETHICS_VERSION,
         ethics_accepted_at=now,
     )
-    send_mail(
-        _("We received your application"),
-        _("Thank you, %(name)s. The secretariat will review your application and email you.")
+    mail_send(
+        subject=_("We received your application"),
+        body=_("Thank you, %(name)s. The secretariat will review your application and email you.")
         % {"name": application.name},
-        None,
-        [application.email],
+        to=[application.email],
+        unverified=True,
     )
     return application
 
 
 def _dashboard_user(application: PartnerApplication):
+    """A new account for the partner, with no password until the welcome link sets one.
+
+    Never an existing account with the same address: anyone can sign up with an enterprise's
+    address before it applies, so only the person who reads the welcome mail (sent to the
+    address the application gave) can get into the partner's dashboard.
+    """
     User = get_user_model()
-    user = User.objects.filter(email__iexact=application.email).first()
-    if user is None:
-        user = User.objects.create_user(
-            username=f"pa-{application.brn}",
-            email=application.email,
-            first_name=application.contact_name,
-        )
-        user.set_unusable_password()
-        user.save()
+    username = base = f"pa-{application.brn}"
+    suffix = 1
+    while User.objects.filter(username=username).exists():
+        suffix += 1
+        username = f"{base}-{suffix}"
+    user = User.objects.create_user(
+        username=username,
+        email=application.email,
+        first_name=application.contact_name[:150],
+    )
+    user.set_unusable_password()
+    user.save()
     user.user_permissions.add(
         Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
     )
@@ -90,16 +100,15 @@ def membership_approve(*, application: PartnerApplication, grade: Grade, by) -> 
     set_password = settings.WAGTAILADMIN_BASE_URL + reverse(
         "password-reset-confirm", kwargs={"uidb64": uid, "token": token}
     )
-    send_mail(
-        _("Welcome to The CEN, %(name)s") % {"name": application.name},
-        _(
+    mail_send(
+        subject=_("Welcome to The CEN, %(name)s") % {"name": application.name},
+        body=_(
             "Your application is approved with the grade %(grade)s.\n"
             "Set your password here, then manage your goods and services in the dashboard:\n"
             "%(link)s\n\nAnnual dues: %(dues)s won."
         )
         % {"grade": grade.name, "link": set_password, "dues": f"{grade.annual_dues:,}"},
-        None,
-        [application.email],
+        to=[application.email],
     )
     return membership
 
@@ -112,12 +121,11 @@ def membership_reject(*, application: PartnerApplication, reason: str, by) -> Pa
     application.reviewed_at = timezone.now()
     application.reviewed_by = by
     application.save()
-    send_mail(
-        _("Your application to The CEN"),
-        _("We could not approve your application this time.\nReason: %(reason)s")
+    mail_send(
+        subject=_("Your application to The CEN"),
+        body=_("We could not approve your application this time.\nReason: %(reason)s")
         % {"reason": reason},
-        None,
-        [application.email],
+        to=[application.email],
     )
     return application
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
 
+from commerce.core.inputs import id_or_none
 from commerce.partner.access import PartnerDashboardMixin
 
 from .forms import PartnerApplicationForm, ReviewForm
@@ -125,7 +126,9 @@ class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
         if "promote" in request.POST or "unpromote" in request.POST:
             return self.toggle_promotion(request)
         invoice = get_object_or_404(
-            DuesInvoice, pk=request.POST.get("invoice"), membership__partner__users=request.user
+            DuesInvoice,
+            pk=id_or_none(request.POST.get("invoice")),
+            membership__partner__users=request.user,
         )
         try:
             dues_invoice_add_to_basket(invoice=invoice, basket=request.basket)
@@ -135,7 +138,7 @@ class PartnerMembershipView(PartnerDashboardMixin, TemplateView):
         return redirect("checkout:index")
 
     def toggle_promotion(self, request):
-        pk = request.POST.get("promote") or request.POST.get("unpromote")
+        pk = id_or_none(request.POST.get("promote") or request.POST.get("unpromote"))
         product = get_object_or_404(Product, pk=pk, stockrecords__partner__users=request.user)
         partner = product.stockrecords.filter(partner__users=request.user).first().partner
         if "unpromote" in request.POST:

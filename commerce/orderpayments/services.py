@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
+
+from commerce.core.mail import mail_send
 
 from . import signals
 from .methods import (
@@ -235,11 +236,10 @@ def order_send_lines_cancelled(*, order, result: LinesCancelled, reason: str = "
                 "holder": account["holder"],
             }
         )
-    send_mail(
-        _("Your order %(number)s has changed") % {"number": order.number},
-        "\n\n".join(parts),
-        None,
-        [order.email],
+    mail_send(
+        subject=_("Your order %(number)s has changed") % {"number": order.number},
+        body="\n\n".join(parts),
+        to=[order.email],
     )
 
 

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Safe for production: secrets come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -105,11 +106,13 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "axes",  # login lock-out, last so that its backend sees every app's login form
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "thecen.errors.BadInputMiddleware",  # NUL bytes in a path or form: a Korean 400
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "commerce.mc.middleware.AttributionMiddleware",
+    "thecen.throttle.ThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "thecen.urls"
@@ -190,7 +195,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "oscar.apps.customer.auth_backends.EmailBackend",
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the others
+    "commerce.core.auth.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_REDIRECT_URL = "/"
@@ -337,3 +343,29 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Login lock-out (django-axes), on every login form (/accounts/, /dashboard/, /cms/): after
+# THECEN_LOGIN_FAILURES wrong passwords for one account from one address, that pair is locked
+# for THECEN_LOGIN_COOLOFF_MINUTES. Locking by account and address together keeps one attacker
+# from locking a partner out everywhere, and a shared proxy address from locking everyone.
+AXES_FAILURE_LIMIT = int(os.environ.get("THECEN_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("THECEN_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+AXES_VERBOSE = False
+
+# Per-client limits on the public forms (thecen/throttle.py): (name, path pattern, rate).
+THECEN_THROTTLE = [
+    ("partner-apply", r"^/partners/apply/$", "5/h"),
+    ("mc-apply", r"^/mc/apply/$", "5/h"),
+    ("signup", r"^/accounts/(login|register)/$", "10/h"),
+    ("password-reset", r"^/password-reset/$", "5/h"),
+    ("consultation", r"^/services/\d+/ask/$", "20/h"),
+    ("event-register", r"/register/$", "10/h"),
+    ("group", r"/(join|message)/$", "30/h"),
+    ("review", r"/reviews/add/$", "10/h"),
+    ("stock-alert", r"^/accounts/alerts/create/\d+/$", "10/h"),
+]

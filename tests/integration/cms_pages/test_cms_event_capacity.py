@@ -19,7 +19,7 @@ def test_simultaneous_registrations_never_exceed_capacity(postgres):
 
     def register(n):
         return lambda: event_register(
-            event=EventPage.objects.get(pk=event.pk), name=f"참가자 {n}", phone="010-0000-0000"
+            event=EventPage.objects.get(pk=event.pk), name=f"참가자 {n}", phone=f"010-0000-{n:04d}"
         )
 
     # when twelve people press "register" at once
