@@ -101,9 +101,7 @@ class PartnerOrderExportTest(TestCase):
             )
             order.lines.update(partner=cls.partner)
             cls.orders.append(order)
-        type(order).objects.filter(pk=order.pk).update(
-            date_placed=SIGNED_UP, status="Cancelled"
-        )
+        type(order).objects.filter(pk=order.pk).update(date_placed=SIGNED_UP, status="Cancelled")
 
     def setUp(self):
         self.client.force_login(self.user)
@@ -158,7 +156,8 @@ class MarketCreatorExportTest(TestCase):
     def test_a_statement_neutralises_the_mc_name(self):
         mc = self.mcs[0]
         october = datetime.date(2026, 10, 1)
-        entry(mc, amount=1000, withholding=33, at=datetime.datetime(2026, 10, 5, tzinfo=datetime.UTC))
+        at = datetime.datetime(2026, 10, 5, tzinfo=datetime.UTC)
+        entry(mc, amount=1000, withholding=33, at=at)
         statement = payout_statement_create(mc=mc, period=october, operator=self.operator)
         rows = read_csv(self.client.get(f"/cms/mc/statements/{statement.pk}/csv/"))
         self.assertEqual(rows[0][1], "'" + PAYLOADS[0])
