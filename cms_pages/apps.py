@@ -7,6 +7,8 @@ class CmsPagesConfig(AppConfig):
     verbose_name = _("Editorial pages")
 
     def ready(self):
-        from cms_pages import receivers, signals  # noqa: F401  (receivers connect on import)
+        from cms_pages import admin_fixes, receivers, signals  # noqa: F401  (receivers connect)
+
+        admin_fixes.install()
 
         signals.connect()

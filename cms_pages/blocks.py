@@ -133,10 +133,18 @@ def shoppable_blocks():
     ]
 
 
+def required_image_block(label=None) -> ImageBlock:
+    """An image block that must hold an image even in a draft: Wagtail defers "required" when
+    saving a draft, so an empty block was saved and then blocked the submission."""
+    block = ImageBlock(label=label or _("Image"))
+    block.child_blocks["image"].meta.required_on_save = True
+    return block
+
+
 def story_body_blocks():
     return [
         ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
-        ("image", ImageBlock(label=_("Image"))),
+        ("image", required_image_block()),
         ("quote", QuoteBlock()),
         ("embed", EmbedBlock(label=_("Embed"))),
         *shoppable_blocks(),

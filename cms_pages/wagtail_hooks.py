@@ -2,10 +2,16 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import IndexView
 
 from cms_pages.choosers import partner_chooser_viewset, product_chooser_viewset
 from cms_pages.models import ContentCreatorProfile, EventRegistration
 from cms_pages.roles import user_may_work_on
+from commerce.core.exports import SpreadsheetExportViewMixin
+
+
+class ExportIndexView(SpreadsheetExportViewMixin, IndexView):
+    """Exports through commerce.core.exports: Excel-safe, Korean labels, Seoul times."""
 
 
 @hooks.register("register_admin_viewset")
@@ -33,7 +39,8 @@ class ContentCreatorProfileAdmin(ModelAdmin):
     list_filter = ("created_at",)
     search_fields = ("name", "bio")
     list_export = ("name", "user", "bio", "created_at")
-    export_filename = "contents-creators"
+    export_filename = _("contents-creators")
+    index_view_class = ExportIndexView
 
 
 class EventRegistrationAdmin(ModelAdmin):
@@ -44,7 +51,8 @@ class EventRegistrationAdmin(ModelAdmin):
     list_filter = ("status", "event")
     search_fields = ("name", "phone", "email")
     list_export = ("event", "name", "phone", "email", "status", "created_at")
-    export_filename = "event-registrations"
+    export_filename = _("event-registrations")
+    index_view_class = ExportIndexView
     inspect_view_enabled = True
 
     def get_queryset(self, request):

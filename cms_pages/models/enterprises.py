@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages import selectors
+from cms_pages.blocks import required_image_block
 from cms_pages.models.mixins import SeoMixin
 from cms_pages.models.taxonomy import EnterpriseField, EnterpriseType, Region
 
@@ -78,7 +78,7 @@ class EnterprisePage(SeoMixin, Page):
         related_name="+",
     )
     photos = StreamField(
-        [("photo", ImageBlock(label=_("Photo")))], blank=True, verbose_name=_("photos")
+        [("photo", required_image_block(label=_("Photo")))], blank=True, verbose_name=_("photos")
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("email"), blank=True)

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -7,6 +5,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
+
+from commerce.core.exports import spreadsheet_response
 
 from .forms import MCApplicationForm, MCReviewForm, PayoutForm
 from .models import MarketCreator, PayoutStatement
@@ -43,14 +43,22 @@ class MCDashboardView(LoginRequiredMixin, TemplateView):
         return ctx
 
 
-def statement_csv_response(statement: PayoutStatement) -> HttpResponse:
-    """UTF-8 with a BOM, so Excel opens the Korean text correctly."""
-    filename = f"payout-{statement.mc.code}-{statement.period:%Y-%m}-{statement.pk}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    csv.writer(response).writerows(statement_rows(statement=statement))
-    return response
+def statement_csv_response(statement: PayoutStatement, fmt: str = "csv") -> HttpResponse:
+    """The statement as a spreadsheet (CSV with a BOM, or XLSX), through commerce.core.exports."""
+    rows = statement_rows(statement=statement)
+    return spreadsheet_response(
+        filename="-".join(
+            [
+                _("payout statement"),
+                statement.mc.code,
+                f"{statement.period:%Y-%m}",
+                str(statement.pk),
+            ]
+        ),
+        headers=rows[0],
+        rows=rows[1:],
+        fmt=fmt,
+    )
 
 
 @login_required
@@ -60,7 +68,7 @@ def mc_statement_csv_view(request, pk):
     statement = get_object_or_404(PayoutStatement.objects.select_related("mc"), pk=pk)
     if mc is None or statement.mc_id != mc.pk:
         raise Http404
-    return statement_csv_response(statement)
+    return statement_csv_response(statement, request.GET.get("format", "csv"))
 
 
 @permission_required("mc.review_marketcreator", raise_exception=True)
@@ -110,4 +118,5 @@ def mc_payout_view(request, pk):
 
 @permission_required("mc.view_payoutstatement", raise_exception=True)
 def mc_statement_admin_csv_view(request, pk):
-    return statement_csv_response(get_object_or_404(PayoutStatement, pk=pk))
+    statement = get_object_or_404(PayoutStatement, pk=pk)
+    return statement_csv_response(statement, request.GET.get("format", "csv"))

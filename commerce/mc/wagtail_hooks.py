@@ -6,9 +6,16 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import IndexView
+
+from commerce.core.exports import SpreadsheetExportViewMixin
 
 from .models import CommissionRule, LedgerEntry, MarketCreator, PayoutStatement
 from .views import mc_payout_view, mc_review_view, mc_statement_admin_csv_view
+
+
+class ExportIndexView(SpreadsheetExportViewMixin, IndexView):
+    """Exports through commerce.core.exports: Excel-safe, Korean labels, Seoul times."""
 
 
 class MCButtons(ButtonHelper):
@@ -47,7 +54,8 @@ class MCAdmin(ModelAdmin):
         "social_link",
         "created",
     )
-    export_filename = "market-creators"
+    export_filename = _("market-creators")
+    index_view_class = ExportIndexView
     button_helper_class = MCButtons
     panels = [
         MultiFieldPanel(
@@ -77,7 +85,8 @@ class RuleAdmin(ModelAdmin):
     list_display = ("scope", "rate")
     list_filter = ("mc_kind",)
     list_export = ("mc_kind", "category", "campaign", "rate")
-    export_filename = "commission-rules"
+    export_filename = _("commission-rules")
+    index_view_class = ExportIndexView
     panels = [
         FieldPanel("mc_kind"),
         FieldPanel("category"),
@@ -119,7 +128,8 @@ class LedgerAdmin(ModelAdmin):
     )
     list_filter = ("status", "kind", "mc")
     list_export = list_display
-    export_filename = "mc-ledger"
+    export_filename = _("mc-ledger")
+    index_view_class = ExportIndexView
     inspect_view_enabled = True
     permission_helper_class = RecordsOnly
 
@@ -154,7 +164,8 @@ class StatementAdmin(ModelAdmin):
         "paid_at",
         "operator",
     )
-    export_filename = "payout-statements"
+    export_filename = _("payout-statements")
+    index_view_class = ExportIndexView
     inspect_view_enabled = True
     permission_helper_class = RecordsOnly
     button_helper_class = StatementButtons

@@ -59,7 +59,7 @@ class EditorToolsTest(TestCase):
         self.assertContains(self.client.get(url, {"status": "confirmed"}), "홍길동")
         export = self.client.get(url, {"export": "csv"})
         self.assertEqual(export.status_code, 200)
-        body = b"".join(export.streaming_content).decode("utf-8-sig")
+        body = export.content.decode("utf-8-sig")
         self.assertIn("홍길동", body)
         self.assertIn("010-1234-5678", body)
 

@@ -108,7 +108,7 @@ class MarketCreatorProfileAdminTest(TestCase):
         self.assertContains(found, "초록손 MC")
         self.assertNotContains(found, "정다운 MC")
         export = self.client.get("/cms/mc/marketcreator/?export=csv")
-        text = b"".join(export.streaming_content).decode()
+        text = export.content.decode("utf-8-sig")
         self.assertIn("초록손 MC", text)
         self.assertIn("대전 서구", text)
 

@@ -132,7 +132,7 @@ class PayoutStatementTest(TestCase):
         )
         export = self.client.get("/cms/mc/payoutstatement/?export=csv")
         self.assertEqual(export.status_code, 200)
-        self.assertIn("1934", b"".join(export.streaming_content).decode())
+        self.assertIn("1934", export.content.decode("utf-8-sig"))
 
 
 @pytest.mark.postgres
