@@ -14,6 +14,8 @@ def django_for_bench() -> str:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thecen.settings.test")
     if not os.environ.get("THECEN_SEARCH_URL"):
         sys.exit("Set THECEN_SEARCH_URL to the search node, e.g. http://127.0.0.1:9250")
+    # Creating an index on a busy two-core machine can take longer than a reader may wait.
+    os.environ.setdefault("THECEN_SEARCH_TIMEOUT", "30")
     prefix = f"bench-{uuid.uuid4().hex[:8]}"
     os.environ["THECEN_SEARCH_INDEX_PREFIX"] = prefix
     import django

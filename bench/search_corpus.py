@@ -1,8 +1,9 @@
 # ruff: noqa: E501  (a data table: one judged document per line reads best)
-"""A small Korean corpus with judged queries, for bench/search_relevance.py.
+"""The generated part of the judged search corpus (bench/search_relevance.py).
 
-Written for this benchmark (not taken from any source). Each query lists the keys of the
-documents a reader would want to see for it; everything else counts as not relevant.
+Written for this benchmark (not taken from any source). The benchmark loads the `make run`
+demo first and then these goods, services and stories; the judged queries live in
+bench/search_judgments.tsv and name documents by key (a product's UPC, a page's slug).
 """
 
 ENTERPRISES = {
@@ -12,26 +13,12 @@ ENTERPRISES = {
     "jahwal": ("늘봄 자활기업", "대전광역시"),
     "venture": ("숲속놀이 소셜벤처", "강원특별자치도"),
     "care": ("온동네 돌봄 사회적협동조합", "대전광역시"),
+    "cafe": ("온기카페 사회적협동조합", "경기도"),
+    "support": ("함께경영 협동조합", "서울특별시"),
 }
 
 # key, enterprise, category, title, description, price
 GOODS = [
-    (
-        "g-veg",
-        "dure",
-        "먹거리 > 채소",
-        "유기농 제철 채소 꾸러미",
-        "매주 농가에서 거둔 채소 다섯 가지를 보냅니다.",
-        25000,
-    ),
-    (
-        "g-rice",
-        "dure",
-        "먹거리 > 곡물",
-        "무농약 현미 4kg",
-        "조합원 농가가 약을 치지 않고 기른 현미",
-        18000,
-    ),
     ("g-bean", "dure", "먹거리 > 곡물", "토종 서리태 1kg", "밭에서 서리를 맞고 익은 검은콩", 15000),
     (
         "g-kimchi",
@@ -42,22 +29,6 @@ GOODS = [
         32000,
     ),
     ("g-apple", "dure", "먹거리 > 과일", "친환경 사과 5kg", "저농약으로 기른 부사 사과", 38000),
-    (
-        "g-bread",
-        "haenim",
-        "먹거리 > 빵",
-        "우리밀 통밀식빵",
-        "천연발효종으로 하루 한 번 굽는 식빵",
-        6500,
-    ),
-    (
-        "g-cookie",
-        "haenim",
-        "먹거리 > 빵",
-        "발달장애 제빵사의 쿠키 선물세트",
-        "버터쿠키와 견과쿠키를 담은 상자",
-        12500,
-    ),
     (
         "g-castella",
         "haenim",
@@ -74,15 +45,6 @@ GOODS = [
         "귀리와 견과를 구워 만든 아침 식사",
         11000,
     ),
-    (
-        "g-cloth",
-        "maeul",
-        "생활용품 > 공예",
-        "천연 염색 손수건 3매",
-        "쪽과 양파껍질로 물들인 면 손수건",
-        15000,
-    ),
-    ("g-board", "maeul", "생활용품 > 주방", "업사이클 나무 도마", "원목 자투리로 만든 도마", 32000),
     (
         "g-spoon",
         "maeul",
@@ -168,6 +130,143 @@ GOODS = [
     ),
 ]
 
+GOODS += [
+    (
+        "g-coffee",
+        "cafe",
+        "먹거리 > 음료 > 커피",
+        "공정무역 원두커피 200g",
+        "온기카페가 매주 볶는 공정무역 원두",
+        13000,
+    ),
+    (
+        "g-herbtea",
+        "cafe",
+        "먹거리 > 음료 > 차",
+        "캐모마일 허브티 20개입",
+        "잠들기 전 마시기 좋은 캐모마일",
+        9500,
+    ),
+    (
+        "g-cake",
+        "haenim",
+        "먹거리 > 빵 > 케이크",
+        "당근 케이크 한 판",
+        "유기농 당근과 호두를 넣어 구운 케이크",
+        28000,
+    ),
+    (
+        "g-babyfood",
+        "dure",
+        "먹거리 > 유아식",
+        "유기농 아기 이유식 세트",
+        "조합원 농가의 채소로 만든 단계별 이유식",
+        35000,
+    ),
+    (
+        "g-ecobag",
+        "maeul",
+        "생활용품 > 잡화 > 가방",
+        "캔버스 에코백",
+        "두꺼운 면 캔버스로 지은 장보기 가방",
+        16000,
+    ),
+    (
+        "g-tumbler",
+        "venture",
+        "생활용품 > 주방 > 컵",
+        "스테인리스 텀블러 350ml",
+        "일회용 컵 대신 들고 다니는 보온 텀블러",
+        18000,
+    ),
+    ("g-shampoo", "jahwal", "생활용품 > 욕실", "고체 샴푸바", "플라스틱 통 없이 쓰는 샴푸", 12000),
+    ("g-mask", "jahwal", "생활용품 > 위생", "면 마스크 5매", "빨아 쓰는 순면 마스크", 10000),
+]
+
+# key, enterprise, service group, category, title, description, place, price
+SERVICES = [
+    (
+        "sv-bath",
+        "care",
+        "care",
+        "서비스 > 돌봄",
+        "어르신 방문 목욕 서비스",
+        "요양보호사 두 명이 댁에서 목욕을 돕습니다.",
+        "대전 서구 방문",
+        40000,
+    ),
+    (
+        "sv-kidcare",
+        "care",
+        "care",
+        "서비스 > 돌봄",
+        "맞벌이 가정 등하원 도우미",
+        "아이의 등원과 하원을 동네 선생님이 함께합니다.",
+        "대전 서구",
+        15000,
+    ),
+    (
+        "sv-tax",
+        "support",
+        "business",
+        "서비스 > 경영지원",
+        "사회적기업 세무 회계 상담",
+        "장부 정리와 부가세 신고를 함께 준비합니다.",
+        "서울 종로구 사무실",
+        50000,
+    ),
+    (
+        "sv-labor",
+        "support",
+        "business",
+        "서비스 > 경영지원",
+        "작은 기업 노무 컨설팅",
+        "근로계약서와 4대 보험을 점검합니다.",
+        "서울 종로구 사무실",
+        80000,
+    ),
+    (
+        "sv-coding",
+        "venture",
+        "education",
+        "서비스 > 교육",
+        "어린이 코딩 교실 (4회)",
+        "블록 코딩으로 숲 생태 게임을 만듭니다.",
+        "춘천 숲속놀이 교육장",
+        60000,
+    ),
+    (
+        "sv-baking",
+        "haenim",
+        "education",
+        "서비스 > 교육",
+        "우리밀 빵 만들기 원데이 클래스",
+        "제빵사와 함께 식빵 한 덩이를 굽습니다.",
+        "서울 마포구 해님베이커리",
+        35000,
+    ),
+    (
+        "sv-clean",
+        "jahwal",
+        "living",
+        "서비스 > 생활",
+        "친환경 집 청소 대행",
+        "천연 세제로 집 안 구석구석을 청소합니다.",
+        "대전 전 지역",
+        70000,
+    ),
+    (
+        "sv-repair",
+        "jahwal",
+        "living",
+        "서비스 > 생활",
+        "전기 수리 출장 서비스",
+        "콘센트와 조명 고장을 고쳐 드립니다.",
+        "대전 전 지역",
+        30000,
+    ),
+]
+
 # key, title, lead
 STORIES = [
     (
@@ -210,59 +309,3 @@ STORIES = [
         "회계와 노무 상담으로 사회적기업의 살림을 돕습니다.",
     ),
 ]
-
-# query: relevant keys
-QUERIES = {
-    "돌봄": ["s-care", "g-meal", "g-pillow", "s-meal"],
-    "케어": ["s-care", "g-meal", "g-pillow"],
-    "돌봄서비스": ["s-care"],
-    "어르신 돌봄": ["s-care", "s-meal", "g-meal"],
-    "노인 도시락": ["g-meal", "s-meal"],
-    "교육": ["s-edu", "s-class", "g-toy", "g-kit", "g-book"],
-    "교육프로그램": ["s-edu"],
-    "강좌": ["s-class", "s-edu"],
-    "목공": ["s-class", "s-craft", "g-board", "g-spoon"],
-    "빵": ["g-bread", "g-castella", "g-cookie", "s-bakery"],
-    "베이커리": ["g-bread", "g-cookie", "g-castella", "s-bakery", "g-jam", "g-granola"],
-    "우리밀": ["g-bread", "s-bakery"],
-    "식빵": ["g-bread"],
-    "쿠키 선물": ["g-cookie"],
-    "선물세트": ["g-cookie", "g-jam"],
-    "채소": ["g-veg", "s-farm"],
-    "꾸러미": ["g-veg", "s-farm"],
-    "유기농": ["g-veg", "g-tea"],
-    "친환경 과일": ["g-apple"],
-    "사과": ["g-apple"],
-    "현미": ["g-rice"],
-    "검은콩": ["g-bean"],
-    "김치": ["g-kimchi", "s-kimchi"],
-    "김장": ["s-kimchi", "g-kimchi"],
-    "꿀": ["g-honey", "s-honey"],
-    "양봉": ["s-honey", "g-honey"],
-    "잼": ["g-jam"],
-    "보리차": ["g-tea"],
-    "손수건": ["g-cloth"],
-    "천연 염색": ["g-cloth"],
-    "도마": ["g-board", "s-craft"],
-    "나무 도마": ["g-board", "s-craft"],
-    "수저받침": ["g-spoon", "s-class"],
-    "장바구니": ["g-bag", "s-upcycle"],
-    "현수막": ["g-bag", "s-upcycle"],
-    "업사이클": ["g-board", "s-upcycle", "g-bag"],
-    "비누": ["g-soap", "s-jahwal"],
-    "수건": ["g-towel"],
-    "향초": ["g-candle"],
-    "장난감": ["g-toy"],
-    "원목 블록": ["g-toy"],
-    "숲 놀이": ["g-book", "s-edu", "g-kit"],
-    "생태 관찰": ["g-kit", "s-edu"],
-    "자활기업": ["s-jahwal", "g-soap", "g-candle", "g-towel", "g-tea", "s-market"],
-    "협동조합": ["s-coop", "s-farm", "s-kimchi", "s-care"],
-    "두레농장": ["g-veg", "g-rice", "g-bean", "g-kimchi", "g-apple", "g-honey", "s-farm"],
-    "해님베이커리": ["g-bread", "g-cookie", "g-castella", "g-granola", "g-jam", "s-bakery"],
-    "장터": ["s-market"],
-    "건강 모임": ["s-health"],
-    "경영지원": ["s-consult"],
-    "베개": ["g-pillow"],
-    "그래놀라": ["g-granola"],
-}

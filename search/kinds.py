@@ -14,7 +14,7 @@ from oscar.core.loading import get_class, get_model
 from cms_pages.models import CampaignPage, EnterprisePage, EventPage, StoryPage
 from cms_pages.models.taxonomy import Region
 from cms_pages.selectors import public
-from commerce.bookings.models import Service
+from commerce.bookings.models import Service, ServiceGroup
 from commerce.mc.models import MarketCreator
 from search.registry import DocumentBuilder, registry
 
@@ -39,6 +39,16 @@ ENTERPRISE_TYPES = {
     "self_sufficiency": (_("Self-sufficiency enterprise"), ("자활기업", "자활센터")),
     "social_venture": (_("Social venture"), ("소셜벤처",)),
 }
+
+
+def korean(label) -> str:
+    """A label as Korean readers search for it (documents are Korean first)."""
+    with translation.override("ko"):
+        return str(label)
+
+
+def enterprise_type_label(code: str | None) -> str:
+    return korean(ENTERPRISE_TYPES[code][0]) if code in ENTERPRISE_TYPES else ""
 
 
 def enterprise_type_of(partner) -> str | None:
@@ -100,10 +110,21 @@ class StoryBuilder(PageBuilder):
     model = StoryPage
     db_fields = ["title", "lead", "search_description"]
 
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags", "enterprises")
+
     def page_fields(self, page):
         body_field = StoryPage._meta.get_field("body")
         text = " ".join(strip_tags(str(t)) for t in body_field.get_searchable_content(page.body))
-        return {"body": " ".join(filter(None, [page.lead, text, page.search_description]))}
+        group = dict(ServiceGroup.choices).get(page.service_group.replace("-", "_"), "")
+        return {
+            "body": " ".join(filter(None, [page.lead, text, page.search_description])),
+            "tags": " ".join(
+                filter(None, [*(t.name for t in page.tags.all()), region_label(page.region)])
+            ),
+            "category": korean(group) if group else "",
+            "partner": " ".join(p.name for p in page.enterprises.all()),
+        }
 
 
 def _product_pks_of_stockrecord(record):
@@ -170,6 +191,20 @@ class ProductBuilder(DocumentBuilder):
         )
 
     def prepare(self, products):
+        # Whole category paths (먹거리 > 음료 > 차) in one query for the batch, not one per hit.
+        paths = {
+            c.path[:end]
+            for p in products
+            for c in p.categories.all()
+            for end in range(4, len(c.path) + 1, 4)
+        }
+        names = dict(Category.objects.filter(path__in=paths).values_list("path", "name"))
+        for product in products:
+            product.search_category_names = [
+                names.get(c.path[:end], c.name)
+                for c in product.categories.all()
+                for end in range(4, len(c.path) + 1, 4)
+            ]
         # Only parent products need their children; most goods are standalone.
         parents = [p for p in products if p.is_parent]
         if parents:
@@ -182,10 +217,18 @@ class ProductBuilder(DocumentBuilder):
                 Prefetch("children__stockrecords", queryset=records),
             )
 
+    db_fields = ["title", "description", "stockrecords__partner__name", "categories__name"]
+
     def db_filter(self, words):
-        return words_filter(
-            ["title", "description", "stockrecords__partner__name", "categories__name"], words
-        )
+        match = words_filter(self.db_fields, words)
+        for word in words:
+            # A word of a parent category (먹거리) finds the products of every category below it.
+            paths = list(
+                Category.objects.filter(name__icontains=word).values_list("path", flat=True)[:20]
+            )
+            for path in paths:
+                match |= Q(categories__path__startswith=path)
+        return match
 
     def build(self, product):
         strategy = Selector().strategy()
@@ -203,20 +246,27 @@ class ProductBuilder(DocumentBuilder):
         categories = list(product.categories.all())
         image = product.primary_image()
         original = getattr(image, "original", None)
+        category_names = getattr(product, "search_category_names", None) or [
+            c.name for c in categories
+        ]
+        enterprise_type = enterprise_type_of(partner) if partner else None
+        region = region_of(partner) if partner else None
         return {
             "title": product.get_title(),
             "body": strip_tags(product.description or ""),
-            "tags": " ".join(
-                [partner.name if partner else ""] + [category.name for category in categories]
+            "category": " ".join(
+                dict.fromkeys([*category_names, enterprise_type_label(enterprise_type)])
             ).strip(),
+            "tags": region or "",
+            "partner": partner.name if partner else "",
             "url": product.get_absolute_url(),
             "image_url": original.url if original else None,
             "price": float(amount) if amount is not None else None,
             "currency": price.currency if price.exists else None,
             "in_stock": bool(info.availability.is_available_to_buy),
             "enterprise": partner.name if partner else None,
-            "enterprise_type": enterprise_type_of(partner) if partner else None,
-            "region": region_of(partner) if partner else None,
+            "enterprise_type": enterprise_type,
+            "region": region,
             "category_paths": sorted(
                 {c.path[:end] for c in categories for end in range(4, len(c.path) + 1, 4)}
             ),
@@ -246,9 +296,12 @@ class EnterpriseBuilder(PageBuilder):
     db_fields = ["title", "lead", "mission", "address", "search_description"]
 
     def page_fields(self, page):
+        code = page.enterprise_type.replace("-", "_") or None
         return {
             "body": " ".join(filter(None, [page.lead, _rich_text(page.mission)])),
-            "tags": " ".join(filter(None, [page.address, page.partner.name])),
+            "category": enterprise_type_label(code),
+            "tags": " ".join(filter(None, [page.address, region_label(page.region)])),
+            "partner": page.partner.name,
             "enterprise": page.title,
             # The directory writes its codes with hyphens, the search facet with underscores.
             "enterprise_type": page.enterprise_type.replace("-", "_") or None,
@@ -274,6 +327,7 @@ class EventBuilder(PageBuilder):
     def page_fields(self, page):
         return {
             "body": " ".join(filter(None, [page.lead, _rich_text(page.description)])),
+            "category": korean(page.get_kind_display()),
             "tags": " ".join(filter(None, [page.place_name, page.address])),
             "region": region_label(page.region),
             "starts_at": page.starts_at,
@@ -323,28 +377,34 @@ class ServiceBuilder(ProductBuilder):
     }
 
     def findable(self):
-        return Product.objects.browsable().filter(
-            product_class__slug=SERVICE_CLASS_SLUG, service__isnull=False
-        )
+        # A service product without a booking calendar yet is still on sale: it stays findable.
+        return Product.objects.browsable().filter(product_class__slug=SERVICE_CLASS_SLUG)
 
     def get_queryset(self):
         return super().get_queryset().select_related("service")
 
+    db_fields = [*ProductBuilder.db_fields, "service__place", "product_class__name"]
+
     def db_filter(self, words):
-        return words_filter(
-            [
-                "title",
-                "description",
-                "stockrecords__partner__name",
-                "categories__name",
-                "service__place",
-            ],
-            words,
-        )
+        match = super().db_filter(words)
+        for word in words:
+            groups = [code for code, label in ServiceGroup.choices if word in korean(label)]
+            if groups:
+                match |= Q(service__group__in=groups)
+        return match
 
     def build(self, product):
-        service = product.service
+        try:
+            service = product.service
+        except Service.DoesNotExist:
+            service = None
         document = super().build(product)
-        document["tags"] = " ".join(filter(None, [document["tags"], service.place]))
-        document["service_group"] = service.group
+        if service is not None:
+            group = dict(ServiceGroup.choices).get(service.group, "")
+            group = korean(group) if group else ""
+            document["category"] = " ".join(filter(None, [document["category"], group, "서비스"]))
+            document["tags"] = " ".join(filter(None, [document["tags"], service.place]))
+            document["service_group"] = service.group
+        else:
+            document["category"] = " ".join(filter(None, [document["category"], "서비스"]))
         return document

@@ -131,6 +131,8 @@ class SearchResults:
     facets: list[Facet]
     backend: str  # "engine" or "database"
     notice: str = ""
+    # The words the reader probably meant, when their own found nothing ("협동조합").
+    did_you_mean: str = ""
 
     @property
     def num_pages(self) -> int:

@@ -24,6 +24,8 @@ from typing import Any
 
 from django.db import models
 
+from search import hangul
+
 
 class DocumentBuilder:
     """Turns the indexable objects of one model into search documents."""
@@ -46,11 +48,22 @@ class DocumentBuilder:
         """The database fallback's match for these words (every word must match)."""
         raise NotImplementedError
 
+    def db_filter_any(self, options: list[str]) -> models.Q:
+        """Any one of these words (a word and its synonyms) in any of the fallback's fields."""
+        match = models.Q()
+        for option in options:
+            match |= self.db_filter([option])
+        return match
+
     def doc_id(self, pk) -> str:
         return f"{self.kind}-{pk}"
 
     def document(self, obj) -> dict:
         body = {"kind": self.kind, "object_id": str(obj.pk), **self.build(obj)}
+        # Letters and initials of what the thing is called, for typos and 초성 (hangul.py).
+        named = " ".join(filter(None, [body.get("title"), body.get("category")]))
+        body["letters"] = hangul.jamo_words(named)
+        body["initials"] = hangul.initials_words(named)
         canonical = json.dumps(body, sort_keys=True, default=str, ensure_ascii=False)
         body["fingerprint"] = hashlib.sha1(canonical.encode()).hexdigest()
         return body

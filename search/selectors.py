@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
+from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.formats import date_format, time_format
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from elasticsearch_dsl import FacetedSearch, RangeFacet, Search, TermsFacet
@@ -17,8 +19,8 @@ from elasticsearch_dsl import Q as EQ
 from elasticsearch_dsl.faceted_search import FacetedResponse
 from oscar.core.loading import get_model
 
-from search import engine
-from search.models import SearchQuery
+from search import database, engine, hangul
+from search.models import SearchQuery, SearchSynonym
 from search.query import (
     FACETS,
     PRICE_RANGES,
@@ -30,15 +32,110 @@ from search.query import (
     SearchResults,
     label_for,
 )
-from search.registry import registry
 
 logger = logging.getLogger(__name__)
 
 Product = get_model("catalogue", "Product")
 
 
+# Where the words of a query may be, and how much each place counts: the thing's own name
+# first, then what it is (category path, service group, enterprise type), then where and what
+# about, then its text; the enterprise that sells a product counts least.
+TEXT_FIELDS = ["title^4", "category^2.5", "tags^1.5", "body", "partner^0.7"]
+# One or two words: all of them; three or four: one may be missing; more: 70 % of them.
+# Queries with every word still rank first (the `and` clause below scores twice).
+MINIMUM_SHOULD_MATCH = "2<-1 4<70%"
+
+
+def text_query(q: str) -> EQ:
+    """The query for what a reader typed, before any typo correction."""
+    if hangul.is_initials_query(q):
+        # ㄷㅂ: the initials of a whole word (돌봄) count more than initials inside one (새싹돌봄).
+        initials = " ".join(q.split())
+        return EQ(
+            "bool",
+            should=[
+                EQ("match", initials={"query": initials, "operator": "and", "boost": 3}),
+                EQ("match", **{"initials.grams": {"query": initials, "operator": "and"}}),
+            ],
+            minimum_should_match=1,
+        )
+    return EQ(
+        "bool",
+        should=[
+            EQ(
+                "multi_match",
+                query=q,
+                fields=TEXT_FIELDS,
+                type="cross_fields",
+                operator="and",
+                boost=2,
+            ),
+            EQ(
+                "multi_match",
+                query=q,
+                fields=TEXT_FIELDS,
+                type="cross_fields",
+                minimum_should_match=MINIMUM_SHOULD_MATCH,
+            ),
+            EQ("match_phrase", title={"query": q, "boost": 3}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def _query_letters(q: str) -> str:
+    return " ".join(hangul.jamo(hangul.strip_particle(w)) for w in hangul.words(q))
+
+
+def fuzzy_query(q: str) -> EQ:
+    """The retry when nothing matched: every word within a letter or two of a word we have."""
+    return EQ(
+        "match",
+        letters={
+            "query": _query_letters(q),
+            "operator": "and",
+            # Letters, not syllables: 돌봉 is one letter from 돌봄 (six letters: one edit).
+            "fuzziness": "AUTO:5,10",
+            "prefix_length": 1,
+            "max_expansions": 20,
+        },
+    )
+
+
+def did_you_mean_suggester(q: str) -> dict:
+    return {
+        "did_you_mean": {
+            "text": _query_letters(q),
+            "term": {
+                "field": "letters",
+                "suggest_mode": "always",
+                "sort": "score",
+                "prefix_length": 1,
+                "min_word_length": 4,
+                "max_edits": 2,
+                "size": 1,
+            },
+        }
+    }
+
+
+def did_you_mean_from(raw: dict, q: str) -> str:
+    """The reader's words with each misspelt one replaced by the nearest indexed word."""
+    entries = raw.get("suggest", {}).get("did_you_mean", [])
+    corrected, changed = [], False
+    for word, entry in zip(hangul.words(q), entries, strict=False):
+        options = entry.get("options") or []
+        if options and options[0]["text"] != entry["text"]:
+            corrected.append(hangul.compose(options[0]["text"]))
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else ""
+
+
 class ContentSearch(FacetedSearch):
-    fields = ["title^4", "tags^2", "body"]
+    fields = TEXT_FIELDS
     facets = {
         "kind": TermsFacet(field="kind", size=20),
         "service_group": TermsFacet(field="service_group", size=20),
@@ -48,8 +145,9 @@ class ContentSearch(FacetedSearch):
         "in_stock": TermsFacet(field="in_stock"),
     }
 
-    def __init__(self, request: SearchRequest):
+    def __init__(self, request: SearchRequest, *, fuzzy: bool = False):
         self.request = request
+        self.fuzzy = fuzzy
         filters = {
             name: values[0] if name == "in_stock" else values
             for name, values in request.filters.items()
@@ -64,29 +162,14 @@ class ContentSearch(FacetedSearch):
         )
         if self.request.category_path:
             s = s.filter("term", category_paths=self.request.category_path)
+        if self.fuzzy:
+            s = s.extra(suggest=did_you_mean_suggester(self.request.q))
         return s
 
     def query(self, search, query):
         if not query:
             return search
-        return search.query(
-            EQ(
-                "bool",
-                should=[
-                    EQ(
-                        "multi_match",
-                        query=query,
-                        fields=self.fields,
-                        # One analyzer for all fields: words may match in different
-                        # fields (친환경 in the title, 과일 in the category).
-                        type="cross_fields",
-                        minimum_should_match="2<75%",
-                    ),
-                    EQ("match_phrase", title={"query": query, "boost": 3}),
-                ],
-                minimum_should_match=1,
-            )
-        )
+        return search.query(fuzzy_query(query) if self.fuzzy else text_query(query))
 
     def highlight(self, search):
         return (
@@ -111,26 +194,26 @@ def _as_datetime(value):
     return parse_datetime(value) if isinstance(value, str) else value
 
 
-def _with_date(snippet: str, starts_at) -> str:
-    """An event's hit starts with the day and time it starts (Seoul time)."""
-    if starts_at is None:
-        return snippet
-    local = timezone.localtime(starts_at)
-    when = f"{date_format(local, 'DATE_FORMAT')} {time_format(local, 'TIME_FORMAT')}"
-    return format_html(
-        '<time class="search-hit__when" datetime="{}">{}</time> · {}',
-        local.isoformat(),
-        when,
-        snippet,
-    )
-
-
 def _engine_search(request: SearchRequest) -> SearchResults:
-    faceted = ContentSearch(request)
+    faceted, raw = _engine_page(request, fuzzy=False)
+    did_you_mean = ""
+    if request.q and not raw["hits"]["total"]["value"] and not hangul.is_initials_query(request.q):
+        # Nothing: try again a letter or two away, and say which words were meant.
+        faceted, raw = _engine_page(request, fuzzy=True)
+        did_you_mean = did_you_mean_from(raw, request.q)
+    results = _engine_results(request, faceted, raw)
+    results.did_you_mean = did_you_mean if did_you_mean != request.q else ""
+    return results
+
+
+def _engine_page(request: SearchRequest, *, fuzzy: bool):
+    faceted = ContentSearch(request, fuzzy=fuzzy)
     start = (request.page - 1) * request.per_page
     faceted = faceted[start : start + request.per_page]
-    body = faceted._s.to_dict()
-    raw = engine.search_raw(body)
+    return faceted, engine.search_raw(faceted._s.to_dict())
+
+
+def _engine_results(request: SearchRequest, faceted, raw) -> SearchResults:
     response = FacetedResponse(faceted._s, raw)
     response._faceted_search = faceted
     hits = []
@@ -153,7 +236,7 @@ def _engine_search(request: SearchRequest) -> SearchResults:
                 kind_label=label_for("kind", hit.kind),
                 title=title,
                 url=hit.url,
-                snippet=_with_date(snippet, starts_at),
+                snippet=database.with_date(snippet, starts_at),
                 price=getattr(hit, "price", None),
                 currency=getattr(hit, "currency", None),
                 in_stock=getattr(hit, "in_stock", None),
@@ -191,82 +274,6 @@ def _engine_search(request: SearchRequest) -> SearchResults:
     return SearchResults(request=request, hits=hits, total=total, facets=facets, backend="engine")
 
 
-def _database_search(request: SearchRequest, notice: str = "") -> SearchResults:
-    """The fallback: words matched in the database, kinds as the only facet, newest first."""
-    words = request.q.split()
-    wanted_kinds = set(request.filters.get("kind", []))
-    counts: dict[str, int] = {}
-    matches = []
-    for builder in registry:
-        queryset = builder.get_queryset()
-        if words:
-            matching_pks = builder.model.objects.filter(builder.db_filter(words)).values("pk")
-            queryset = queryset.filter(pk__in=matching_pks)
-        if request.category_path:
-            if not hasattr(builder.model, "categories"):
-                continue
-            queryset = queryset.filter(categories__path__startswith=request.category_path)
-        counts[builder.kind] = queryset.count()
-        if wanted_kinds and builder.kind not in wanted_kinds:
-            continue
-        matches.append((builder, queryset))
-    total = sum(counts[b.kind] for b, _q in matches)
-    # Newest first across kinds: fetch enough of each kind to fill the requested page.
-    end = request.page * request.per_page
-    candidates = []
-    for builder, queryset in matches:
-        if not counts[builder.kind]:
-            continue  # nothing of this kind matched: no need to fetch
-        date_field = (
-            "first_published_at"
-            if hasattr(builder.model, "first_published_at")
-            else ("date_created")
-        )
-        for obj in queryset.order_by(f"-{date_field}", "-pk")[:end]:
-            candidates.append((getattr(obj, date_field), builder, obj))
-    candidates.sort(key=lambda c: c[0].timestamp() if c[0] else 0, reverse=True)
-    page = candidates[end - request.per_page : end]
-    documents = {}
-    for builder in {b.kind: b for _d, b, _o in page}.values():
-        objs = [obj for _d, b, obj in page if b is builder]
-        for doc_id, doc in builder.documents(objs):
-            documents[doc_id] = doc
-    hits = []
-    for _date, builder, obj in page:
-        doc = documents[builder.doc_id(obj.pk)]
-        hits.append(
-            Hit(
-                kind=builder.kind,
-                kind_label=str(builder.label),
-                title=escape(doc["title"]),
-                url=doc["url"],
-                snippet=_with_date(escape((doc.get("body") or "")[:120]), doc.get("starts_at")),
-                starts_at=doc.get("starts_at"),
-                price=doc.get("price"),
-                currency=doc.get("currency"),
-                in_stock=doc.get("in_stock"),
-                image_url=doc.get("image_url"),
-                enterprise=doc.get("enterprise"),
-                object_id=doc["object_id"],
-            )
-        )
-    kind_options = [
-        FacetOption(
-            value=kind,
-            label=label_for("kind", kind),
-            count=count,
-            selected=kind in wanted_kinds,
-            url=request.toggled("kind", kind),
-        )
-        for kind, count in counts.items()
-        if count or kind in wanted_kinds
-    ]
-    facets = [Facet(name="kind", label=str(FACETS["kind"]), options=kind_options)]
-    return SearchResults(
-        request=request, hits=hits, total=total, facets=facets, backend="database", notice=notice
-    )
-
-
 ENGINE_DOWN = _(
     "Search is running in a simpler mode for a moment: results are matched word by word "
     "and some filters are not available."
@@ -279,24 +286,81 @@ def search_run(request: SearchRequest) -> SearchResults:
             return _engine_search(request)
         except engine.SearchUnavailable as exc:
             logger.warning("search: engine unavailable, using the database: %s", exc)
-            return _database_search(request, notice=str(ENGINE_DOWN))
-    return _database_search(request)
+            return database.search(request, notice=str(ENGINE_DOWN))
+    return database.search(request)
+
+
+_POPULAR_CACHE: dict[str, tuple[float, list[tuple[str, int]]]] = {}
+
+
+def _popular_with_counts(*, days: int = 30, limit: int = 500) -> list[tuple[str, int]]:
+    """What readers searched for lately and found something for, most often first (cached)."""
+    key = f"{days}:{limit}"
+    now = time.monotonic()
+    cached = _POPULAR_CACHE.get(key)
+    if cached and cached[0] > now:
+        return cached[1]
+    since = timezone.now() - timedelta(days=days)
+    rows = list(
+        SearchQuery.objects.filter(created_at__gte=since, result_count__gt=0)
+        .values("query")
+        .annotate(times=Count("id"))
+        .order_by("-times", "query")
+        .values_list("query", "times")[:limit]
+    )
+    _POPULAR_CACHE[key] = (now + 60, rows)
+    return rows
+
+
+def _matches_typed(text: str, q: str) -> bool:
+    if hangul.is_initials_query(q):
+        return "".join(q.split()) in hangul.initials(text.replace(" ", ""))
+    return q.lower() in text.lower()
+
+
+def popular_suggestions(q: str, *, limit: int = 3) -> list[dict]:
+    """Past searches that contain what is typed (or its initials), the most frequent first."""
+    found = [query for query, _times in _popular_with_counts() if _matches_typed(query, q)]
+    return [
+        {
+            "title": query,
+            "url": reverse("search:search") + "?" + urlencode({"q": query}),
+            "kind": "query",
+            "kind_label": str(_("Search")),
+        }
+        for query in found[:limit]
+    ]
+
+
+def suggestion_query(q: str) -> EQ:
+    if hangul.is_initials_query(q):
+        return text_query(q)
+    return EQ(
+        "bool",
+        should=[
+            # Titles whose words start like this first, then titles with it inside a word.
+            EQ("match", **{"title.prefix": {"query": q, "operator": "and", "boost": 3}}),
+            EQ("match", **{"title.infix": {"query": q, "operator": "and"}}),
+        ],
+        minimum_should_match=1,
+    )
 
 
 def suggestions(q: str, *, limit: int = 8) -> list[dict]:
-    """Titles that start like what the reader is typing, with where they lead."""
+    """Past searches, then titles, that contain what the reader is typing, inside words too."""
     q = " ".join(q.split())[:100]
     if not q:
         return []
+    popular = popular_suggestions(q)
+    room = limit - len(popular)
     if engine.is_configured():
         try:
-            s = (
-                Search()
-                .query("match", **{"title.prefix": {"query": q, "operator": "and"}})
-                .source(["title", "url", "kind"])[:limit]
+            s = Search().query(suggestion_query(q)).source(["title", "url", "kind"])[:room]
+            s = s.filter(
+                ~EQ("bool", filter=[EQ("term", kind="event"), EQ("range", ends_at={"lt": "now"})])
             )
             raw = engine.search_raw(s.to_dict())
-            return [
+            return popular + [
                 {
                     "title": hit["_source"]["title"],
                     "url": hit["_source"]["url"],
@@ -307,21 +371,7 @@ def suggestions(q: str, *, limit: int = 8) -> list[dict]:
             ]
         except engine.SearchUnavailable as exc:
             logger.warning("search: suggestions from the database: %s", exc)
-    found = []
-    for builder in registry:
-        title_field = "title"
-        for obj in builder.get_queryset().filter(Q(**{f"{title_field}__icontains": q}))[:limit]:
-            doc = builder.document(obj)
-            found.append(
-                {
-                    "title": doc["title"],
-                    "url": doc["url"],
-                    "kind": builder.kind,
-                    "kind_label": str(builder.label),
-                }
-            )
-    found.sort(key=lambda s: (not s["title"].startswith(q), s["title"]))
-    return found[:limit]
+    return popular + database.suggestions(q, limit=room)
 
 
 class IndexedProducts:
@@ -379,13 +429,16 @@ class IndexedProducts:
         return [by_id[pk] for pk in ids if pk in by_id]
 
 
+def synonym_rules() -> list[str]:
+    """The synonym groups editors keep, as search-time rules ("어르신, 노인, 시니어")."""
+    rules = []
+    for synonym in SearchSynonym.objects.all():
+        words = [w.replace(",", " ") for w in synonym.words]
+        if len(words) >= 2:
+            rules.append(", ".join(words))
+    return rules
+
+
 def popular_queries(*, limit: int = 8, days: int = 30) -> list[str]:
     """What readers searched for most lately and found something for."""
-    since = timezone.now() - timedelta(days=days)
-    return list(
-        SearchQuery.objects.filter(created_at__gte=since, result_count__gt=0)
-        .values("query")
-        .annotate(times=Count("id"))
-        .order_by("-times", "query")
-        .values_list("query", flat=True)[:limit]
-    )
+    return [query for query, _times in _popular_with_counts(days=days)[:limit]]

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from opensearchpy import helpers
 
-from search import documents, engine
+from search import analysis, documents, engine
 from search.engine import engine_errors, get_client
 from search.models import SearchQuery
 from search.registry import registry
+from search.selectors import synonym_rules
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def search_index_ensure() -> str:
     client = get_client()
     name = _new_index_name()
     with engine_errors():
-        client.indices.create(index=name, body=documents.index_body(name))
+        client.indices.create(index=name, body=documents.index_body(name, rules=synonym_rules()))
         client.indices.put_alias(index=name, name=engine.alias_name())
     return name
 
@@ -81,7 +82,7 @@ def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
     client = get_client()
     name = _new_index_name()
     with engine_errors():
-        client.indices.create(index=name, body=documents.index_body(name))
+        client.indices.create(index=name, body=documents.index_body(name, rules=synonym_rules()))
     for builder in registry:
         queryset = builder.get_queryset()
         for start in range(0, queryset.count(), batch_size):
@@ -156,6 +157,30 @@ def search_check(*, repair: bool = False) -> CheckReport:
         with engine_errors():
             client.indices.refresh(index=alias)
     return report
+
+
+def search_synonyms_push() -> list[str]:
+    """Give every concrete index the synonym list editors keep, without reindexing.
+
+    The synonyms are a search-time filter: each index is closed, given the new filter and
+    opened again (a second or so, during which search falls back to the database).
+    """
+    rules = synonym_rules()
+    client = get_client()
+    settings_body = {
+        "analysis": {"filter": {analysis.SYNONYM_FILTER: analysis.synonym_filter_body(rules)}}
+    }
+    indices = engine.concrete_indices()
+    with engine_errors():
+        for index in indices:
+            client.indices.close(index=index)
+            try:
+                client.indices.put_settings(index=index, body=settings_body)
+            finally:
+                client.indices.open(index=index, wait_for_active_shards=1)
+        if indices:
+            client.cluster.health(index=",".join(indices), wait_for_status="yellow", timeout="30s")
+    return indices
 
 
 def search_query_record(*, query: str, result_count: int, backend: str) -> None:

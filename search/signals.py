@@ -11,8 +11,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from search.models import SearchSynonym
 from search.registry import registry
-from search.tasks import enqueue_sync
+from search.tasks import enqueue_sync, enqueue_synonyms_push
 
 
 def _later(kind: str, pks) -> None:
@@ -61,7 +62,17 @@ def on_dependency_changed(sender, instance, builder=None, pks_of=None, **kwargs)
     _later(builder.kind, pks)
 
 
+def on_synonyms_changed(sender, instance, **kwargs):
+    transaction.on_commit(enqueue_synonyms_push)
+
+
 def connect() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_synonyms_changed,
+            sender=SearchSynonym,
+            dispatch_uid=f"search-synonyms-{id(signal)}",
+        )
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from search.engine import SearchUnavailable
-from search.services import search_objects_sync
+from search.services import search_objects_sync, search_synonyms_push
 
 logger = logging.getLogger(__name__)
 
@@ -46,3 +46,25 @@ def enqueue_sync(kind: str, pks) -> None:
     pks = sorted({pk for pk in pks if pk is not None})
     if pks:
         search_sync_task.enqueue(kind, pks)
+
+
+@task()
+def search_synonyms_task(attempt: int = 1) -> list[str]:
+    """Push the editors' synonym list to the index; retried like indexing when the node is down."""
+    try:
+        return search_synonyms_push()
+    except SearchUnavailable as exc:
+        if attempt >= MAX_ATTEMPTS:
+            logger.error("search: synonyms not pushed after %s attempts: %s", attempt, exc)
+            raise
+        retry = search_synonyms_task
+        if retry.get_backend().supports_defer:
+            retry = retry.using(run_after=timezone.now() + _retry_delay(attempt))
+        logger.warning("search: synonyms not pushed (%s), retry %s", exc, attempt + 1)
+        retry.enqueue(attempt + 1)
+        return []
+
+
+def enqueue_synonyms_push() -> None:
+    if settings.THECEN_SEARCH_URL:
+        search_synonyms_task.enqueue()
