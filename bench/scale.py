@@ -80,7 +80,8 @@ def prepare(levels: list[str], reuse: bool) -> None:
     import scale_data
 
     if not (reuse and exists("demo")):
-        admin_sql(f"DROP DATABASE IF EXISTS {db_name('demo')}", f"CREATE DATABASE {db_name('demo')}")
+        name = db_name("demo")
+        admin_sql(f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
         use("demo")
         started = time.perf_counter()
         call_command("migrate", verbosity=0, interactive=False)
@@ -126,17 +127,20 @@ def pages() -> list[tuple[str, str, str | None]]:
     """(name, path, who): the public pages, the partner's, the operator's."""
     from django.conf import settings
     from django.urls import reverse
-
-    from cms_pages.models import CampaignPage, EnterprisePage, EventIndexPage, EventPage
-    from cms_pages.models import StoryIndexPage, StoryPage
-    from commerce.mc.models import PayoutStatement
     from oscar.core.loading import get_model
+
+    from cms_pages.models import (
+        CampaignPage,
+        EnterprisePage,
+        EventIndexPage,
+        EventPage,
+        StoryIndexPage,
+        StoryPage,
+    )
+    from commerce.mc.models import PayoutStatement
 
     Category = get_model("catalogue", "Category")
     Product = get_model("catalogue", "Product")
-    story = StoryPage.objects.live().filter(slug__startswith="한").first() or (
-        StoryPage.objects.live().order_by("pk").first()
-    )
     enterprise = EnterprisePage.objects.live().order_by("pk").first()
     category = Category.objects.filter(depth=1).order_by("path").first()
     product = Product.objects.filter(upc="CEN-P-101").first()
@@ -148,8 +152,11 @@ def pages() -> list[tuple[str, str, str | None]]:
         ("home", "/", None),
         ("story", StoryPage.objects.live().order_by("pk").first().url, None),
         ("story index", StoryIndexPage.objects.first().url, None),
-        ("story index last page", f"{StoryIndexPage.objects.first().url}?page={stories_last}",
-         None),
+        (
+            "story index last page",
+            f"{StoryIndexPage.objects.first().url}?page={stories_last}",
+            None,
+        ),
         ("enterprise profile", enterprise.url, None),
         ("event index", EventIndexPage.objects.first().url, None),
         ("event page", EventPage.objects.live().order_by("starts_at").last().url, None),
@@ -165,17 +172,26 @@ def pages() -> list[tuple[str, str, str | None]]:
         ("mc: dashboard", reverse("mc:dashboard"), "mc"),
         ("operator: deposits", reverse("orderpayments:deposits"), "operator"),
         ("operator: order list", "/dashboard/orders/", "operator"),
-        ("operator: registrations", reverse("cms_pages_eventregistration_modeladmin_index"),
-         "operator"),
-        ("operator: applications", reverse("membership_partnerapplication_modeladmin_index"),
-         "operator"),
+        (
+            "operator: registrations",
+            reverse("cms_pages_eventregistration_modeladmin_index"),
+            "operator",
+        ),
+        (
+            "operator: applications",
+            reverse("membership_partnerapplication_modeladmin_index"),
+            "operator",
+        ),
         ("operator: MC statements", reverse("mc_payoutstatement_modeladmin_index"), "operator"),
         ("operator: MC list", reverse("mc_marketcreator_modeladmin_index"), "operator"),
     ]
     if statement is not None:
         rows.append(
-            ("operator: statement CSV", reverse("mc_statement_csv", args=[statement.pk]),
-             "operator")
+            (
+                "operator: statement CSV",
+                reverse("mc_statement_csv", args=[statement.pk]),
+                "operator",
+            )
         )
     return rows
 

@@ -34,7 +34,6 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from cms_pages.models import (
-    EnterpriseIndexPage,
     EventIndexPage,
     EventPage,
     StoryIndexPage,
@@ -358,7 +357,7 @@ def _order_batch(numbers, *, rng, now, site, records, demo_records, services, mc
                 )
             )
         overdue = n % 2 == 0
-        deadline = now - datetime.timedelta(hours=2) if overdue else now + datetime.timedelta(days=2)
+        deadline = now + datetime.timedelta(hours=-2 if overdue else 48)
         payments.append(
             OrderPayment(
                 order=order,
@@ -378,6 +377,7 @@ def _order_batch(numbers, *, rng, now, site, records, demo_records, services, mc
     OrderPayment.objects.bulk_create(payments)
     OrderAttribution.objects.bulk_create(attributions)
     attributed = {a.order_id: a.mc for a in attributions}
+    matured = now - datetime.timedelta(days=14)
     LedgerEntry.objects.bulk_create(
         LedgerEntry(
             mc=attributed[line.order_id],
@@ -386,7 +386,7 @@ def _order_batch(numbers, *, rng, now, site, records, demo_records, services, mc
             base_amount=int(line.line_price_incl_tax),
             rate=Decimal(5),
             amount=int(line.line_price_incl_tax) // 20,
-            status="confirmed" if line.order.date_placed < now - datetime.timedelta(days=14) else "pending",
+            status="confirmed" if line.order.date_placed < matured else "pending",
         )
         for line in line_rows
         if line.order_id in attributed and line.status == PAID
@@ -451,8 +451,10 @@ def grow(scale: Scale, *, seed: int = 16, log=print) -> None:
         ("products (bulk)", lambda: _products(scale.products, rng)),
         ("MCs (mc_approve)", lambda: _mcs(scale.mcs)),
         ("stories (add_child + publish)", lambda: _stories(scale.stories, rng)),
-        ("events (add_child), registrations (event_register)",
-         lambda: _events(scale.events, scale.registrations)),
+        (
+            "events (add_child), registrations (event_register)",
+            lambda: _events(scale.events, scale.registrations),
+        ),
         ("orders, lines, payments, ledger, bookings (bulk)", lambda: _orders(scale.orders, rng)),
         ("payout statements (bulk)", lambda: _statements(scale.mcs * 2)),
     ]
