@@ -216,7 +216,7 @@ def _stories(target: int, rng: random.Random) -> None:
             slug=f"scale-story-{n}",
             lead="조합원들이 함께 만든 이야기입니다.",
             date=today - datetime.timedelta(days=n % 900),
-            service_group=rng.choice(["care", "living", "education", "business"]),
+            service_group=rng.choice(["care", "living", "education", "business-support"]),
             body=[
                 ("paragraph", "<p>마을에서 함께 일하고 나누는 사람들의 이야기입니다.</p>"),
                 (
@@ -347,6 +347,7 @@ def _order_batch(numbers, *, rng, now, site, records, demo_records, services, mc
                     title=record.product.title,
                     upc=record.product.upc,
                     quantity=1,
+                    num_allocated=1,
                     line_price_incl_tax=record.price,
                     line_price_excl_tax=record.price,
                     line_price_before_discounts_incl_tax=record.price,
