@@ -299,7 +299,8 @@ def measure_jobs(level: str) -> dict[str, tuple]:
     if os.environ.get("BENCH_SEARCH_URL"):
         from django.test.utils import override_settings
 
-        from search import engine, registry
+        from search import engine
+        from search.registry import registry
         from search.services import search_reindex
 
         docs = sum(builder.get_queryset().count() for builder in registry)
