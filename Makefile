@@ -58,7 +58,12 @@ services-down: ## Stop them
 bench: $(VENV)/.installed-test ## Throughput of the main pages under gunicorn (needs wrk)
 	bash bench/run.sh
 
+bench-scale: $(VENV)/.installed-test ## Pages and daily jobs at demo / beta / 10x beta on PostgreSQL (BENCH_ARGS=--reuse)
+	bash tools/postgres.sh start
+	BENCH_SEARCH_URL="$$(curl -fs -o /dev/null http://127.0.0.1:$${SEARCH_NODE_PORT:-9250} && echo http://127.0.0.1:$${SEARCH_NODE_PORT:-9250})" \
+	  DATABASE_URL="$$(bash tools/postgres.sh url)" $(PY) bench/scale.py $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var
 
-.PHONY: help install run test lint check format services-up services-down bench clean
+.PHONY: help install run test lint check format services-up services-down bench bench-scale clean

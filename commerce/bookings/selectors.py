@@ -3,10 +3,10 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 
-from .models import Booking, Service, Slot
+from .models import Booking, Consultation, Service, Slot
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,17 @@ def bookings_for_user(*, user):
     )
 
 
+def _sold_by_user_q(user, product_ref: str) -> Q:
+    """The product in ``product_ref`` is sold by one of the user's partners: an Exists over
+    its stock records, so the outer rows are never joined and de-duplicated."""
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    return Q(
+        Exists(StockRecord.objects.filter(product_id=OuterRef(product_ref), partner__users=user))
+    )
+
+
 def bookings_for_partner_user(*, user):
     """Bookings a dashboard user may manage: all for staff, else its partners' services."""
     qs = Booking.objects.exclude(status=Booking.Status.EXPIRED).select_related(
@@ -90,7 +101,26 @@ def bookings_for_partner_user(*, user):
     )
     if user.is_staff:
         return qs
-    return qs.filter(slot__service__product__stockrecords__partner__users=user).distinct()
+    return qs.filter(_sold_by_user_q(user, "slot__service__product_id"))
+
+
+def bookings_status_counts(*, bookings) -> dict[str, int]:
+    """How many of these bookings are in each status, in one query."""
+    counts = {status: 0 for status in Booking.Status.values}
+    rows = bookings.order_by().values("status").annotate(n=Count("pk")).values_list("status", "n")
+    counts.update(dict(rows))
+    counts.pop(Booking.Status.EXPIRED, None)
+    return counts
+
+
+def consultations_for_partner_user(*, user):
+    """Questions a dashboard user may answer, unanswered first, newest first."""
+    qs = Consultation.objects.select_related("service__product", "customer").order_by(
+        F("answered_at").asc(nulls_first=True), "-created"
+    )
+    if user.is_staff:
+        return qs
+    return qs.filter(_sold_by_user_q(user, "service__product_id"))
 
 
 def service_partner_users(*, service: Service):

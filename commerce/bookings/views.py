@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +21,13 @@ from .forms import (
     WeeklySlotFormSet,
 )
 from .models import Booking, Consultation, Service
-from .selectors import bookings_for_partner_user, bookings_for_user, services_for_partner_user
+from .selectors import (
+    bookings_for_partner_user,
+    bookings_for_user,
+    bookings_status_counts,
+    consultations_for_partner_user,
+    services_for_partner_user,
+)
 from .services import (
     BookingError,
     booking_cancel_by_customer,
@@ -119,17 +126,32 @@ class PartnerBookingsView(PartnerDashboardMixin, TemplateView):
     """A partner's bookings and questions, in Oscar's dashboard."""
 
     template_name = "commerce/bookings/dashboard_bookings.html"
+    per_page = 50
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        user = self.request.user
-        ctx["bookings"] = bookings_for_partner_user(user=user).order_by("slot__starts_at")
-        consultations = Consultation.objects.select_related("service__product", "customer")
-        if not user.is_staff:
-            consultations = consultations.filter(
-                service__product__stockrecords__partner__users=user
-            ).distinct()
-        ctx["consultations"] = consultations
+        user, query = self.request.user, self.request.GET
+        bookings = bookings_for_partner_user(user=user)
+        counts = bookings_status_counts(bookings=bookings)
+        status = query.get("status", "")
+        if status in counts:
+            bookings = bookings.filter(status=status)
+        page = Paginator(bookings.order_by("slot__starts_at", "pk"), self.per_page).get_page(
+            query.get("page")
+        )
+        ctx.update(
+            bookings=page.object_list,
+            page_obj=page,
+            paginator=page.paginator,
+            status=status if status in counts else "",
+            statuses=[
+                (value, label, counts[value])
+                for value, label in Booking.Status.choices
+                if value in counts
+            ],
+        )
+        questions = Paginator(consultations_for_partner_user(user=user), self.per_page)
+        ctx["consultations"] = questions.get_page(query.get("questions")).object_list
         ctx["services"] = services_for_partner_user(user=user)
         ctx["cancel_form"] = PartnerCancelForm()
         ctx["answer_form"] = AnswerForm()

@@ -37,6 +37,7 @@ class MCButtons(ButtonHelper):
 
 class MCAdmin(ModelAdmin):
     model = MarketCreator
+    list_per_page = 50  # one page costs the same at any size (bench/scale.py)
     menu_label = _("Market Creators")
     list_display = ("name", "kind", "region", "code", "status", "created")
     list_filter = ("status", "kind")
@@ -113,6 +114,7 @@ class RecordsOnly(PermissionHelper):
 
 class LedgerAdmin(ModelAdmin):
     model = LedgerEntry
+    list_per_page = 50  # one page costs the same at any size (bench/scale.py)
     menu_label = _("Ledger")
     list_display = (
         "created",
@@ -149,6 +151,7 @@ class StatementButtons(ButtonHelper):
 
 class StatementAdmin(ModelAdmin):
     model = PayoutStatement
+    list_per_page = 50  # one page costs the same at any size (bench/scale.py)
     menu_label = _("Payout statements")
     menu_icon = "doc-full"
     list_display = ("period_label", "mc", "gross", "reversals", "withholding", "net", "paid_at")

@@ -62,6 +62,7 @@ class ApplicationInspectView(InspectView):
 
 class ApplicationAdmin(ModelAdmin):
     model = PartnerApplication
+    list_per_page = 50  # one page costs the same at any size (bench/scale.py)
     menu_label = _("Applications")
     list_display = ("name", "kind", "brn", "representative", "status", "profile", "created")
     list_filter = ("status", "kind")
