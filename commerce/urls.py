@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("commerce.orderpayments.urls")),
     path("", include("commerce.mc.urls")),
     path("", include("commerce.membership.urls")),
+    path("", include("commerce.shipping.urls")),
 ]

@@ -101,7 +101,9 @@ def slot_time(service, *, after_days: int = 2) -> datetime.datetime:
     return datetime.datetime.combine(day, start, tzinfo=timezone.get_current_timezone())
 
 
-def checkout_pay(client, *, method: str = "bank-transfer", shipping: bool = False):
+def checkout_pay(
+    client, *, method: str = "bank-transfer", shipping: bool = False, postcode: str = "03154"
+):
     """Walk Oscar's checkout forms from the basket to the thank-you page."""
     if shipping:
         client.get("/checkout/")
@@ -110,13 +112,13 @@ def checkout_pay(client, *, method: str = "bank-transfer", shipping: bool = Fals
             {
                 "first_name": "김하나",
                 "phone_number": "010-1234-5678",
-                "postcode": "03154",
+                "postcode": postcode,
                 "line1": "서울특별시 종로구 세종대로 175",
                 "line2": "3층",
                 "country": "KR",
             },
         )
-        client.post("/checkout/shipping-method/", {"method_code": "free-shipping"})
+        client.post("/checkout/shipping-method/", {"method_code": "partner-shipping"})
     client.get("/checkout/", follow=True)
     client.post("/checkout/preview/", {"payment_method": method})
     return client.post("/checkout/preview/", {"action": "place_order"}, follow=True)

@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "commerce.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "commerce.shipping.apps.ShippingConfig",
     "oscar.apps.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -283,6 +283,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "icon": "fas fa-id-card",
         "url_name": "membership:dashboard",
         "access_fn": lambda user, *args: user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Shipping policy"),
+        "icon": "fas fa-truck",
+        "url_name": "partner_shipping:policy",
+        "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
     },
     {
         "label": _("Deposits"),

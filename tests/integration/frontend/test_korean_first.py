@@ -238,7 +238,7 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
             },
         )
         self.assertKorean(self.client.get("/checkout/shipping-method/", follow=True))
-        self.client.post("/checkout/shipping-method/", {"method_code": "free-shipping"})
+        self.client.post("/checkout/shipping-method/", {"method_code": "partner-shipping"})
         payment_step = self.client.get("/checkout/payment-details/", follow=True)
         self.assertContains(payment_step, "무통장입금")
         self.assertKorean(payment_step)

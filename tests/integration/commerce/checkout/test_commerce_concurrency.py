@@ -107,5 +107,5 @@ def checkout_pay_until_preview(client):
             "country": "KR",
         },
     )
-    client.post("/checkout/shipping-method/", {"method_code": "free-shipping"})
+    client.post("/checkout/shipping-method/", {"method_code": "partner-shipping"})
     client.post("/checkout/preview/", {"payment_method": "bank-transfer"})
