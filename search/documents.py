@@ -71,5 +71,10 @@ def build_index(name: str, *, rules: list[str] | None = None) -> Index:
     return index
 
 
+def content_document(*, rules: list[str] | None = None):
+    """The document class, with the search-time synonyms ``rules`` (none by default)."""
+    return _fields(rules or [])
+
+
 def index_body(name: str, *, rules: list[str] | None = None) -> dict:
     return build_index(name, rules=rules).to_dict()

@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms_pages.models import StoryPage
 from commerce.core.roles import CONTENTS_CREATORS, EDITORS
-from tests.factories.editorial import EditorialTree
+from tests.factories.pages import PageTree
 
 
 def member(username, group_name):
@@ -28,7 +28,7 @@ def member(username, group_name):
 class AutosaveAfterChangesRequestedTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.cc = member("cc", CONTENTS_CREATORS)
         cls.editor = member("editor", EDITORS)
 

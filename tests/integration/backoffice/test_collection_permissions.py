@@ -16,7 +16,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from cms_pages.models import StoryPage
 from commerce.core.roles import CONTENTS_CREATORS, EDITORS, MARKET_CREATORS
 from tests.factories.commerce import create_partner_user
-from tests.factories.editorial import EditorialTree, partner
+from tests.factories.editorial import partner
+from tests.factories.pages import PageTree
 
 SNIPPETS = "/cms/snippets/health/dimension/"
 
@@ -38,7 +39,7 @@ def member(username, group_name):
 class CollectionPermissionTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.cc = member("cc", CONTENTS_CREATORS)
         cls.editor = member("editor", EDITORS)
         cls.mc = member("mc", MARKET_CREATORS)

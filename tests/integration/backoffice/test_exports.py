@@ -17,8 +17,9 @@ from oscar.test.factories import create_order
 from cms_pages.models import EventRegistration
 from commerce.mc.services import payout_statement_create
 from tests.factories.commerce import create_partner_user
-from tests.factories.editorial import EditorialTree, partner
+from tests.factories.editorial import partner
 from tests.factories.mc import approved_mc, entry
+from tests.factories.pages import PageTree
 
 ShippingAddress = get_model("order", "ShippingAddress")
 
@@ -52,7 +53,7 @@ def assert_neutralised(test, rows):
 class EventRegistrationExportTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        tree = EditorialTree()
+        tree = PageTree()
         cls.event = tree.event(title="가을 장터")
         for name in PAYLOADS:
             registration = EventRegistration.objects.create(

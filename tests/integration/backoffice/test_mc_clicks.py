@@ -3,14 +3,15 @@
 from django.test import TestCase
 
 from commerce.mc.models import Click
-from tests.factories.editorial import EditorialTree, goods, partner
+from tests.factories.editorial import goods, partner
 from tests.factories.mc import approved_mc
+from tests.factories.pages import PageTree
 
 
 class MarketCreatorClickTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.tree = EditorialTree()
+        cls.tree = PageTree()
         cls.mc = approved_mc(code="chorok", name="초록손 MC")
         cls.product = goods(enterprise=partner())
 

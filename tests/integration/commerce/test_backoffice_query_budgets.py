@@ -20,7 +20,7 @@ from commerce.bookings.models import Booking, Slot
 from commerce.mc.models import MarketCreator, PayoutStatement
 from commerce.membership.models import PartnerApplication
 from tests.factories.commerce import create_customer, create_partner_user, create_service
-from tests.factories.editorial import EditorialTree
+from tests.factories.pages import PageTree
 
 Partner = get_model("partner", "Partner")
 
@@ -160,7 +160,7 @@ def _statements(count: int, start: int) -> None:
 )
 def test_operator_lists_cost_one_page_whatever_they_hold(client, url_name, add):
     _operator(client)
-    event = EditorialTree().event(capacity=500) if add == "registrations" else None
+    event = PageTree().event(capacity=500) if add == "registrations" else None
     grow = {
         "registrations": lambda n, s: _registrations(event, n, s),
         "applications": _applications,
