@@ -25,7 +25,8 @@ RETRY_AFTER_SECONDS = 30
 def _has_nul(request) -> bool:
     if "\x00" in request.path:
         return True
-    for data in (request.GET, request.POST if request.method == "POST" else {}):
+    sources = [request.GET, request.POST] if request.method == "POST" else [request.GET]
+    for data in sources:
         for key, values in data.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 return True
