@@ -293,8 +293,8 @@ class ReaderSeesEditorialPagesTest(WagtailPageTestCase):
 
     def test_registration_fills_the_places_then_the_waiting_list(self):
         register = self.fair.url + "register/"
-        for name in ["홍길동", "김철수"]:
-            response = self.client.post(register, {"name": name, "phone": "010-1234-5678"})
+        for name, phone in [("홍길동", "010-1234-5678"), ("김철수", "010-2345-6789")]:
+            response = self.client.post(register, {"name": name, "phone": phone})
             self.assertRedirects(response, self.fair.url)
         response = self.client.post(
             register, {"name": "이영희", "email": "young@example.kr"}, follow=True

@@ -125,11 +125,12 @@ class LeaderMessagesAndRemindersTest(TestCase):
         from django.core import mail
 
         self.client.login(username="leader", password=PASSWORD)
-        response = self.client.post(
-            self.group.url + "message/",
-            {"subject": "비 예보", "body": "내일은 우산을 챙겨 오세요."},
-            follow=True,
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                self.group.url + "message/",
+                {"subject": "비 예보", "body": "내일은 우산을 챙겨 오세요."},
+                follow=True,
+            )
         self.assertContains(response, "회원 2명에게 메시지를 보냈습니다.")
         (message,) = mail.outbox
         self.assertEqual(message.subject, "[갑천 아침 걷기반] 비 예보")
@@ -146,16 +147,21 @@ class LeaderMessagesAndRemindersTest(TestCase):
 
     def test_members_are_reminded_once_the_day_before_a_meeting(self):
         from django.core import mail
-        from django.core.management import call_command
 
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         (reminder,) = mail.outbox
         self.assertIn("내일 갑천 아침 걷기반 모임이 있습니다", reminder.subject)
         self.assertIn("갑천 둔치", reminder.body)
         # members only, not the waiting list
         self.assertEqual(sorted(reminder.bcc), ["p0@example.kr", "p1@example.kr"])
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         self.assertEqual(len(mail.outbox), 1)
+
+    def health_daily(self):
+        from django.core.management import call_command
+
+        with self.captureOnCommitCallbacks(execute=True):
+            call_command("health_daily", stdout=io.StringIO())
 
     def _tomorrow_at(self, hour, minute=0):
         from django.utils import timezone
@@ -167,7 +173,6 @@ class LeaderMessagesAndRemindersTest(TestCase):
 
     def test_a_one_off_session_is_reminded_the_day_before_and_only_once(self):
         from django.core import mail
-        from django.core.management import call_command
 
         from health.models import HealthGroupSession
 
@@ -175,7 +180,7 @@ class LeaderMessagesAndRemindersTest(TestCase):
         HealthGroupSession.objects.create(
             page=self.other_day, starts_at=self._tomorrow_at(18, 30), note="특별 강연: 숨 고르기"
         )
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         by_title = {m.subject: m for m in mail.outbox}
         self.assertEqual(len(mail.outbox), 2)
         (session_mail,) = [m for s, m in by_title.items() if "마음쉼 모임" in s]
@@ -185,28 +190,27 @@ class LeaderMessagesAndRemindersTest(TestCase):
         self.assertEqual(
             sorted(session_mail.bcc), ["p0@example.kr", "p1@example.kr", "p2@example.kr"]
         )
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         self.assertEqual(len(mail.outbox), 2)
 
     def test_late_joiners_and_sessions_added_later_are_reminded_without_repeats(self):
         from django.core import mail
-        from django.core.management import call_command
 
         from health.models import HealthGroupSession
         from health.services import group_leave
 
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         self.assertEqual(len(mail.outbox), 1)
         # p0 leaves; p2 moves up from the waiting list and has not been reminded yet
         group_leave(group=self.group, user=self.people[0])
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         self.assertEqual(len(mail.outbox), 2)
         self.assertEqual(mail.outbox[1].bcc, ["p2@example.kr"])
         # an extra evening session the same day is a meeting of its own
         HealthGroupSession.objects.create(page=self.group, starts_at=self._tomorrow_at(19))
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         self.assertEqual(len(mail.outbox), 3)
         self.assertIn("19:00", mail.outbox[2].body)
         self.assertEqual(sorted(mail.outbox[2].bcc), ["p1@example.kr", "p2@example.kr"])
-        call_command("health_daily", stdout=io.StringIO())
+        self.health_daily()
         self.assertEqual(len(mail.outbox), 3)

@@ -59,7 +59,8 @@ class MarketCreatorJourneyTest(TestCase):
         self.assertEqual(mc.withholding_rate, Decimal("3.30"))
         # when the operator approves it in the Wagtail admin
         self.client.force_login(self.operator)
-        self.client.post(f"/cms/mc/{mc.pk}/review/", {"decision": "approve", "code": "dongne"})
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(f"/cms/mc/{mc.pk}/review/", {"decision": "approve", "code": "dongne"})
         mc.refresh_from_db()
         self.assertEqual((mc.status, mc.code), ("approved", "dongne"))
         self.assertIn("?mc=dongne", mail.outbox[-1].body)

@@ -95,7 +95,8 @@ class MembershipJourneyTest(TestCase):
         )
 
     def apply(self, **overrides):
-        return self.client.post("/partners/apply/", application_form(**overrides))
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post("/partners/apply/", application_form(**overrides))
 
     def test_application_with_an_invalid_number_is_refused_with_a_clear_message(self):
         response = self.apply(brn=INVALID_BRN)
@@ -130,10 +131,11 @@ class MembershipJourneyTest(TestCase):
         listing = self.client.get("/cms/membership/partnerapplication/")
         self.assertContains(listing, "햇살돌봄 사회적협동조합")
         self.assertContains(listing, f"/cms/membership/applications/{application.pk}/review/")
-        self.client.post(
-            f"/cms/membership/applications/{application.pk}/review/",
-            {"decision": "approve", "grade": self.grade.pk},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/cms/membership/applications/{application.pk}/review/",
+                {"decision": "approve", "grade": self.grade.pk},
+            )
 
         # then a partner, a dashboard user limited to it and a membership exist
         application.refresh_from_db()
@@ -193,10 +195,11 @@ class MembershipJourneyTest(TestCase):
         self.apply()
         application = PartnerApplication.objects.get()
         self.client.force_login(self.operator)
-        self.client.post(
-            f"/cms/membership/applications/{application.pk}/review/",
-            {"decision": "reject", "reason": "사업자 등록 서류 확인 불가"},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(
+                f"/cms/membership/applications/{application.pk}/review/",
+                {"decision": "reject", "reason": "사업자 등록 서류 확인 불가"},
+            )
         application.refresh_from_db()
         self.assertEqual(application.status, "rejected")
         self.assertIn("사업자 등록 서류 확인 불가", mail.outbox[-1].body)
