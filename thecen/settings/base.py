@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "oscar.apps.address.apps.AddressConfig",
     "commerce.shipping.apps.ShippingConfig",
     "oscar.apps.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "commerce.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "commerce.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
@@ -257,6 +257,9 @@ OSCAR_DEFAULT_CURRENCY = "KRW"
 OSCAR_CURRENCY_FORMAT = {"KRW": {"format": "¤#,##0", "currency_digits": False}}
 OSCAR_SLUG_ALLOW_UNICODE = True
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Reviews: buyers only (commerce.reviews.selectors.review_eligible), read by an editor first.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "postcode", "country")
 OSCAR_INITIAL_ORDER_STATUS = "Awaiting deposit"
 OSCAR_INITIAL_LINE_STATUS = "Awaiting deposit"
@@ -289,6 +292,14 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "icon": "fas fa-truck",
         "url_name": "partner_shipping:policy",
         "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Reviews of my products"),
+        "icon": "fas fa-star",
+        "url_name": "partner_reviews:list",
+        "access_fn": lambda user, *args: (
+            not user.is_staff and user.has_perm("partner.dashboard_access")
+        ),
     },
     {
         "label": _("Deposits"),
