@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("commerce.membership.urls")),
     path("", include("commerce.shipping.urls")),
     path("", include("commerce.reviews.urls")),
+    path("", include("commerce.reports.urls")),
 ]

@@ -45,6 +45,8 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.partner",
         "commerce.core",
     },
+    # Sales reports read orders, payments and MC attribution through relations only.
+    "commerce.reports": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     # The domain apps: above the payment floor, beside each other without knowing each other.
     "commerce.bookings": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.mc": {"commerce.orderpayments", "commerce.partner", "commerce.core"},

@@ -1,9 +1,14 @@
 from django import forms
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.reviews import forms as oscar_forms
 
 from .models import MAX_PHOTO_BYTES, MAX_PHOTOS, SCORES, ProductReview
+
+
+def photo_max_bytes() -> int:
+    return getattr(settings, "THECEN_REVIEW_PHOTO_MAX_BYTES", MAX_PHOTO_BYTES)
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):
@@ -23,10 +28,10 @@ class PhotosField(forms.ImageField):
             )
         cleaned = []
         for upload in files:
-            if upload.size > MAX_PHOTO_BYTES:
+            if upload.size > photo_max_bytes():
                 raise forms.ValidationError(
                     _("%(name)s is too large: a photo may be up to %(size)s.")
-                    % {"name": upload.name, "size": filesizeformat(MAX_PHOTO_BYTES)}
+                    % {"name": upload.name, "size": filesizeformat(photo_max_bytes())}
                 )
             cleaned.append(super().clean(upload, initial))
         return cleaned
@@ -48,12 +53,17 @@ class ProductReviewForm(oscar_forms.ProductReviewForm):
     photos = PhotosField(
         label=_("Photos"),
         required=False,
-        help_text=_("Up to %(count)d photos, %(size)s each at most.")
-        % {"count": MAX_PHOTOS, "size": filesizeformat(MAX_PHOTO_BYTES)},
         error_messages={
             "invalid_image": _("This file is not an image: please attach a JPEG or PNG photo.")
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].help_text = _("Up to %(count)d photos, %(size)s each at most.") % {
+            "count": MAX_PHOTOS,
+            "size": filesizeformat(photo_max_bytes()),
+        }
 
     class Meta:
         model = ProductReview

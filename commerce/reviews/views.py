@@ -27,7 +27,7 @@ class CreateProductReview(oscar_views.CreateProductReview):
         product = get_object_or_404(Product, pk=kwargs["product_pk"], is_public=True)
         if not request.user.is_authenticated:
             messages.info(request, _("Please sign in to write a review."))
-            return redirect_to_login(request.get_full_path())
+            return redirect_to_login(request.path)
         refusal = review_refusal(request.user, product)
         if refusal:
             messages.warning(request, refusal)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "commerce.orderpayments",
     "commerce.mc",
     "commerce.membership",
+    "commerce.reports",
     # Oscar apps, forked ones first in their Oscar position
     "commerce.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -260,6 +261,9 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 # Reviews: buyers only (commerce.reviews.selectors.review_eligible), read by an editor first.
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
+THECEN_REVIEW_PHOTO_MAX_BYTES = int(
+    os.environ.get("THECEN_REVIEW_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+)
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "postcode", "country")
 OSCAR_INITIAL_ORDER_STATUS = "Awaiting deposit"
 OSCAR_INITIAL_LINE_STATUS = "Awaiting deposit"
@@ -300,6 +304,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "access_fn": lambda user, *args: (
             not user.is_staff and user.has_perm("partner.dashboard_access")
         ),
+    },
+    {
+        "label": _("Sales reports"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "sales_reports:sales",
+        "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
     },
     {
         "label": _("Deposits"),
