@@ -1,5 +1,7 @@
 """Stars and the right to review, for our templates (Oscar's ``reviews_tags`` stays Oscar's)."""
 
+import math
+
 from django import template
 from django.utils.translation import gettext as _
 
@@ -16,8 +18,8 @@ def may_write_review(product, user):
 
 @register.filter
 def stars(value) -> str:
-    """★★★★☆ for 4 (or 3.6): the stars a reader sees, rounded to the nearest whole star."""
-    filled = max(0, min(5, int(round(float(value or 0)))))
+    """★★★★☆ for 4 (or 3.6): the stars a reader sees, half a star and up rounding up."""
+    filled = max(0, min(5, math.floor(float(value or 0) + 0.5)))
     return "★" * filled + "☆" * (5 - filled)
 
 

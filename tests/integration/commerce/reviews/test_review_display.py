@@ -1,0 +1,50 @@
+"""The average and count of approved reviews, where readers look: cards, search hits."""
+
+from django.test import TestCase
+from oscar.core.loading import get_model
+
+from commerce.reviews.models import ProductReview
+from search.registry import registry
+from tests.factories.commerce import create_customer
+from tests.factories.editorial import goods, partner, product_blocks
+from tests.factories.pages import PageTree
+
+Product = get_model("catalogue", "Product")
+
+
+def review(product, user, score, status=ProductReview.APPROVED):
+    return ProductReview.objects.create(
+        product=product, user=user, score=score, title="후기", body="좋아요", status=status
+    )
+
+
+class RatingShownTest(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = PageTree()
+        cls.bakery = partner()
+        cls.bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=cls.bakery)
+        cls.cookies = goods("쿠키 선물세트", 12500, 5, enterprise=cls.bakery)
+        people = [create_customer(f"r{n}@example.kr") for n in range(4)]
+        review(cls.bread, people[0], 5)
+        review(cls.bread, people[1], 4)
+        review(cls.bread, people[2], 1, status=ProductReview.FOR_MODERATION)  # not counted
+        review(cls.cookies, people[3], 2, status=ProductReview.REJECTED)
+        cls.story = cls.tree.story(
+            title="빵집이 일자리를 굽는 법", body=product_blocks([cls.bread, cls.cookies])
+        )
+
+    def test_a_card_shows_the_average_and_count_of_approved_reviews_only(self):
+        page = self.client.get(self.story.url)
+        self.assertContains(page, "고객 2명의 평균 별점 5점 만점에 4.5점")
+        self.assertContains(page, "★★★★★", count=1)  # 4.5 rounds to five stars
+        self.assertContains(page, 'data-testid="rating"', count=1)  # cookies: none approved
+
+    def test_the_search_document_carries_rating_and_count(self):
+        builder = registry["product"]
+        products = list(builder.get_queryset().filter(pk__in=[self.bread.pk, self.cookies.pk]))
+        docs = dict(builder.documents(products))
+        bread = docs[builder.doc_id(self.bread.pk)]
+        cookies = docs[builder.doc_id(self.cookies.pk)]
+        self.assertEqual((bread["rating"], bread["review_count"]), (4.5, 2))
+        self.assertEqual((cookies["rating"], cookies["review_count"]), (None, 0))
