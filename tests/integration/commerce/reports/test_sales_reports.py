@@ -152,6 +152,7 @@ class SalesReportQueryTest(TestCase):
         for product in cls.products:
             ProductCategory.objects.create(product=product, category=root)
         cls.mc = approved_mc(code="green", name="초록손")
+        cls.operator = create_customer("ops@thecen.kr", is_staff=True)
 
     def make_sales(self, count):
         for n in range(count):
@@ -159,8 +160,7 @@ class SalesReportQueryTest(TestCase):
             sale((product, 1), at=at(1 + n % 12), mc=self.mc if n % 2 else None, campaign="장터")
 
     def queries(self):
-        operator = create_customer(f"ops{self.id()[-3:]}@thecen.kr", is_staff=True)
-        self.client.force_login(operator)
+        self.client.force_login(self.operator)
         self.client.get("/dashboard/reports/sales/?start=2026-01&end=2026-12")
         with CaptureQueriesContext(connection) as captured:
             page = self.client.get("/dashboard/reports/sales/?start=2026-01&end=2026-12")
