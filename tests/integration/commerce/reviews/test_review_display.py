@@ -1,13 +1,21 @@
 """The average and count of approved reviews, where readers look: cards, search hits."""
 
+from decimal import Decimal
+
+import pytest
 from django.test import TestCase
+from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
 from commerce.reviews.models import ProductReview
 from search.registry import registry
+from search.services import search_reindex
 from tests.factories.commerce import create_customer
 from tests.factories.editorial import goods, partner, product_blocks
 from tests.factories.pages import PageTree
+from tests.factories.search import EngineTestCase
+from tests.factories.search import partner as search_partner
+from tests.factories.search import product as search_product
 
 Product = get_model("catalogue", "Product")
 
@@ -48,3 +56,24 @@ class RatingShownTest(TestCase):
         cookies = docs[builder.doc_id(self.cookies.pk)]
         self.assertEqual((bread["rating"], bread["review_count"]), (4.5, 2))
         self.assertEqual((cookies["rating"], cookies["review_count"]), (None, 0))
+
+
+@pytest.mark.search_engine
+class RatingInSearchHitsTest(EngineTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        bakery = search_partner("해님베이커리 사회적기업", state="서울특별시")
+        cls.bread = search_product("우리밀 통밀식빵", price=Decimal("6500"), enterprise=bakery)
+        search_product("우리밀 쿠키 선물세트", price=Decimal("12500"), enterprise=bakery)
+        review(cls.bread, create_customer("a@example.kr"), 4)
+        search_reindex()
+
+    def test_a_hit_shows_its_stars_and_count_from_the_index(self):
+        response = self.client.get("/search/", {"q": "우리밀"})
+        hits = {strip_tags(h.title): h for h in response.context["results"].hits}
+        self.assertEqual(
+            (hits["우리밀 통밀식빵"].rating, hits["우리밀 통밀식빵"].review_count), (4.0, 1)
+        )
+        self.assertEqual(hits["우리밀 쿠키 선물세트"].review_count, 0)
+        self.assertContains(response, 'data-testid="hit-rating"', count=1)
+        self.assertContains(response, "고객 1명의 평균 별점 5점 만점에 4.0점")
