@@ -48,6 +48,15 @@ class RatingShownTest(TestCase):
         self.assertContains(page, "★★★★★", count=1)  # 4.5 rounds to five stars
         self.assertContains(page, 'data-testid="rating"', count=1)  # cookies: none approved
 
+    def test_a_review_approved_later_changes_the_card_at_once(self):
+        self.assertContains(self.client.get(self.story.url), "고객 2명의")
+        pending = ProductReview.objects.get(product=self.bread, status=ProductReview.FOR_MODERATION)
+        pending.status = ProductReview.APPROVED
+        pending.save()
+        page = self.client.get(self.story.url)
+        self.assertContains(page, "고객 3명의 평균 별점 5점 만점에 3.3점")
+        self.assertContains(page, "★★★☆☆")
+
     def test_the_search_document_carries_rating_and_count(self):
         builder = registry["product"]
         products = list(builder.get_queryset().filter(pk__in=[self.bread.pk, self.cookies.pk]))
