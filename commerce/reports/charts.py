@@ -17,6 +17,8 @@ GAP = 8
 LABEL_WIDTH = 200
 LINE_HEIGHT = 220
 PAD = 36
+# Drawn with presentation attributes, so a chart looks right without any stylesheet.
+COLOR = "#2b7a4b"
 
 
 def won(amount: int) -> str:
@@ -41,9 +43,9 @@ def bar_chart(items: Sequence[tuple[str, int]], *, title: str) -> SafeString:
         bars.append(
             format_html(
                 '<g class="chart__bar"><title>{label}: {value}</title>'
-                '<text x="{lx}" y="{ty}" text-anchor="end">{short}</text>'
-                '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3"></rect>'
-                '<text x="{vx}" y="{ty}" class="chart__value">{value}</text></g>',
+                '<text x="{lx}" y="{ty}" text-anchor="end" font-size="12">{short}</text>'
+                '<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{color}"></rect>'
+                '<text x="{vx}" y="{ty}" class="chart__value" font-size="12">{value}</text></g>',
                 label=label,
                 short=_short(label),
                 value=won(value),
@@ -53,6 +55,7 @@ def bar_chart(items: Sequence[tuple[str, int]], *, title: str) -> SafeString:
                 w=length,
                 h=BAR_HEIGHT,
                 vx=LABEL_WIDTH + length + 6,
+                color=COLOR,
                 ty=f"{y + BAR_HEIGHT * 0.7:.1f}",
             )
         )
@@ -81,10 +84,19 @@ def line_chart(items: Sequence[tuple[str, int]], *, title: str) -> SafeString:
     dots = format_html_join(
         "",
         '<g class="chart__point"><title>{}: {}</title>'
-        '<circle cx="{}" cy="{}" r="4"></circle>'
-        '<text x="{}" y="{}" text-anchor="middle">{}</text></g>',
+        '<circle cx="{}" cy="{}" r="4" fill="{}"></circle>'
+        '<text x="{}" y="{}" text-anchor="middle" font-size="12">{}</text></g>',
         (
-            (label, won(value), f"{x:.1f}", f"{y:.1f}", f"{x:.1f}", LINE_HEIGHT - 12, label[-2:])
+            (
+                label,
+                won(value),
+                f"{x:.1f}",
+                f"{y:.1f}",
+                COLOR,
+                f"{x:.1f}",
+                LINE_HEIGHT - 12,
+                label[-2:],
+            )
             for x, y, label, value in points
         ),
     )
@@ -92,8 +104,9 @@ def line_chart(items: Sequence[tuple[str, int]], *, title: str) -> SafeString:
         '<svg class="chart chart--line" role="img" viewBox="0 0 {w} {h}" width="100%" '
         'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>'
         "<desc>{top_label}</desc>"
-        '<line x1="{pad}" y1="{base}" x2="{right}" y2="{base}" class="chart__axis"></line>'
-        '<polyline points="{path}" fill="none" class="chart__line"></polyline>{dots}</svg>',
+        '<line x1="{pad}" y1="{base}" x2="{right}" y2="{base}" class="chart__axis" '
+        'stroke="#999"></line><polyline points="{path}" fill="none" stroke="{color}" '
+        'stroke-width="2" class="chart__line"></polyline>{dots}</svg>',
         w=WIDTH,
         h=LINE_HEIGHT,
         title=title,
@@ -102,5 +115,6 @@ def line_chart(items: Sequence[tuple[str, int]], *, title: str) -> SafeString:
         base=PAD + inner_h,
         right=WIDTH - PAD,
         path=path,
+        color=COLOR,
         dots=dots,
     )
