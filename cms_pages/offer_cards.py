@@ -35,6 +35,9 @@ def _key(offer, note, selling, source_pk):
         offer.product.pk,
         offer.url,
         offer.product.get_title(),
+        # The stars: Oscar's denormalised average, and the count review_counts_attach set.
+        offer.product.rating,
+        vars(offer.product).get("num_approved_reviews"),
         offer.is_service,
         offer.can_buy,
         str(offer.availability.message),

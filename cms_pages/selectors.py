@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from oscar.core.loading import get_model
 
 from cms_pages.blocks import stream_catalogue_refs
+from commerce.reviews.selectors import review_counts_attach
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
@@ -195,6 +196,7 @@ def prefetch_stock_and_images(products) -> None:
 
 
 def _offers(products, request) -> list[Offer]:
+    review_counts_attach(products)  # the stars on each card, in one query for all
     offers = []
     for product in products:
         info = request.strategy.fetch_for_product(product)

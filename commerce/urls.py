@@ -8,4 +8,6 @@ urlpatterns = [
     path("", include("commerce.mc.urls")),
     path("", include("commerce.membership.urls")),
     path("", include("commerce.shipping.urls")),
+    path("", include("commerce.reviews.urls")),
+    path("", include("commerce.reports.urls")),
 ]

@@ -267,6 +267,8 @@ def _hits(page) -> list[Hit]:
                 price=doc.get("price"),
                 currency=doc.get("currency"),
                 in_stock=doc.get("in_stock"),
+                rating=doc.get("rating"),
+                review_count=doc.get("review_count") or 0,
                 image_url=doc.get("image_url"),
                 enterprise=doc.get("enterprise"),
                 object_id=doc["object_id"],

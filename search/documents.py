@@ -1,6 +1,6 @@
 """The one document every kind of content becomes, and the index that holds it."""
 
-from elasticsearch_dsl import Boolean, Date, Document, Float, Index, Keyword, Text
+from elasticsearch_dsl import Boolean, Date, Document, Float, Index, Integer, Keyword, Text
 
 from search import analysis
 
@@ -46,6 +46,9 @@ def _fields(rules: list[str]):
         price = Float()
         currency = Keyword()
         in_stock = Boolean()
+        # Approved reviews (commerce.reviews): average stars and how many, shown on the hit.
+        rating = Float()
+        review_count = Integer()
         service_group = Keyword()
         region = Keyword()
         enterprise = Keyword()

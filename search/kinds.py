@@ -16,6 +16,7 @@ from cms_pages.models.taxonomy import Region
 from cms_pages.selectors import public
 from commerce.bookings.models import Service, ServiceGroup
 from commerce.mc.models import MarketCreator
+from commerce.reviews.selectors import review_summaries
 from search.registry import DocumentBuilder, registry
 
 Product = get_model("catalogue", "Product")
@@ -205,6 +206,9 @@ class ProductBuilder(DocumentBuilder):
                 for c in product.categories.all()
                 for end in range(4, len(c.path) + 1, 4)
             ]
+        summaries = review_summaries(p.pk for p in products)
+        for product in products:
+            product.search_review_summary = summaries.get(product.pk)
         # Only parent products need their children; most goods are standalone.
         parents = [p for p in products if p.is_parent]
         if parents:
@@ -251,6 +255,10 @@ class ProductBuilder(DocumentBuilder):
         ]
         enterprise_type = enterprise_type_of(partner) if partner else None
         region = region_of(partner) if partner else None
+        if hasattr(product, "search_review_summary"):
+            reviews = product.search_review_summary
+        else:
+            reviews = review_summaries([product.pk]).get(product.pk)
         return {
             "title": product.get_title(),
             "body": strip_tags(product.description or ""),
@@ -264,6 +272,8 @@ class ProductBuilder(DocumentBuilder):
             "price": float(amount) if amount is not None else None,
             "currency": price.currency if price.exists else None,
             "in_stock": bool(info.availability.is_available_to_buy),
+            "rating": reviews.average if reviews else None,
+            "review_count": reviews.count if reviews else 0,
             "enterprise": partner.name if partner else None,
             "enterprise_type": enterprise_type,
             "region": region,

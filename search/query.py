@@ -105,6 +105,8 @@ class Hit:
     enterprise: str | None = None
     object_id: str | None = None
     starts_at: datetime.datetime | None = None  # events
+    rating: float | None = None  # goods and services with approved reviews
+    review_count: int = 0
 
 
 @dataclass

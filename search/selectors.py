@@ -240,6 +240,8 @@ def _engine_results(request: SearchRequest, faceted, raw) -> SearchResults:
                 price=getattr(hit, "price", None),
                 currency=getattr(hit, "currency", None),
                 in_stock=getattr(hit, "in_stock", None),
+                rating=getattr(hit, "rating", None),
+                review_count=getattr(hit, "review_count", None) or 0,
                 image_url=getattr(hit, "image_url", None),
                 enterprise=getattr(hit, "enterprise", None),
                 object_id=hit.object_id,

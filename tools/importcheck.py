@@ -45,11 +45,20 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.partner",
         "commerce.core",
     },
+    # Sales reports read orders, payments and MC attribution through relations only.
+    "commerce.reports": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     # The domain apps: above the payment floor, beside each other without knowing each other.
     "commerce.bookings": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.mc": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.membership": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.provenance": {"commerce.core"},
+    # Oscar's reviews, forked: the right to review reads purchases and completed bookings.
+    "commerce.reviews": {
+        "commerce.bookings",
+        "commerce.orderpayments",
+        "commerce.partner",
+        "commerce.core",
+    },
     # Shipping per partner (Oscar's shipping app, forked): reads partners and products only.
     "commerce.shipping": {"commerce.partner", "commerce.core"},
     # The floor: payments send signals and import nothing of the domain.

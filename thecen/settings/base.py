@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "commerce.orderpayments",
     "commerce.mc",
     "commerce.membership",
+    "commerce.reports",
     # Oscar apps, forked ones first in their Oscar position
     "commerce.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -45,7 +46,7 @@ INSTALLED_APPS = [
     "oscar.apps.address.apps.AddressConfig",
     "commerce.shipping.apps.ShippingConfig",
     "oscar.apps.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "commerce.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "commerce.partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
@@ -257,6 +258,12 @@ OSCAR_DEFAULT_CURRENCY = "KRW"
 OSCAR_CURRENCY_FORMAT = {"KRW": {"format": "¤#,##0", "currency_digits": False}}
 OSCAR_SLUG_ALLOW_UNICODE = True
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Reviews: buyers only (commerce.reviews.selectors.review_eligible), read by an editor first.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
+THECEN_REVIEW_PHOTO_MAX_BYTES = int(
+    os.environ.get("THECEN_REVIEW_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+)
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "postcode", "country")
 OSCAR_INITIAL_ORDER_STATUS = "Awaiting deposit"
 OSCAR_INITIAL_LINE_STATUS = "Awaiting deposit"
@@ -288,6 +295,20 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "label": _("Shipping policy"),
         "icon": "fas fa-truck",
         "url_name": "partner_shipping:policy",
+        "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
+    },
+    {
+        "label": _("Reviews of my products"),
+        "icon": "fas fa-star",
+        "url_name": "partner_reviews:list",
+        "access_fn": lambda user, *args: (
+            not user.is_staff and user.has_perm("partner.dashboard_access")
+        ),
+    },
+    {
+        "label": _("Sales reports"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "sales_reports:sales",
         "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
     },
     {

@@ -1,0 +1,1 @@
+"""Sales reports for operators and partners: SQL aggregates, SVG charts, spreadsheets."""
