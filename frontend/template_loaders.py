@@ -18,7 +18,9 @@ LABELS = {
     'aria-label="Toggle navigation"': 'aria-label="{% translate "Toggle navigation" %}"',
     'aria-label="Close"': 'aria-label="{% translate "Close" %}"',
     # The shipping method's code (commerce/shipping/methods.py), shown to partners as a label.
-    "{{ order.shipping_code|upper }}": '{% translate order.shipping_code context "shipping method" %}',
+    "{{ order.shipping_code|upper }}": (
+        '{% translate order.shipping_code context "shipping method" %}'
+    ),
 }
 # Order and line statuses are the English keys of OSCAR_ORDER_STATUS_PIPELINE.
 STATUS_VARIABLE = re.compile(
