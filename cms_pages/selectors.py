@@ -257,6 +257,7 @@ def public(queryset):
 
 def story_list(*, index=None, service_group="", tag="", region="", enterprise=None):
     StoryPage = apps.get_model("cms_pages", "StoryPage")
+    StoryPageTag = apps.get_model("cms_pages", "StoryPageTag")
 
     stories = public(StoryPage.objects.live()).defer_streamfields()
     if index is not None:
@@ -266,14 +267,14 @@ def story_list(*, index=None, service_group="", tag="", region="", enterprise=No
     if region:
         stories = stories.filter(region=region)
     if tag:
-        stories = stories.filter(tags__slug=tag)
+        # A subquery, not a join: one row per story, so no DISTINCT over every live story.
+        tagged = StoryPageTag.objects.filter(tag__slug=tag).values("content_object_id")
+        stories = stories.filter(pk__in=tagged)
     if enterprise is not None:
         stories = stories.filter(stories_mentioning_q(enterprise))
-    return (
-        stories.select_related("author", "hero_image")
-        .order_by("-date", "-first_published_at")
-        .distinct()
-    )
+    # Newest first by the story date's index (cms_story_date_idx), so a page of the list stops
+    # after its rows; the mentions are subqueries too (stories_mentioning_q).
+    return stories.select_related("author", "hero_image").order_by("-date", "-first_published_at")
 
 
 def stories_mentioning_q(partner_id) -> Q:
@@ -286,12 +287,14 @@ def stories_mentioning_q(partner_id) -> Q:
     StoryPage = apps.get_model("cms_pages", "StoryPage")
 
     chosen = StoryPage.enterprises.through.objects.filter(partner_id=partner_id)
-    # A parent product is sold through its children's stock records.
-    products = Product.objects.filter(
-        Q(stockrecords__partner_id=partner_id) | Q(children__stockrecords__partner_id=partner_id)
-    )
+    # The enterprise's products from its own stock records (their partner index), and a parent
+    # product through its children's: two small subqueries, where one OR over the product
+    # table's joins made PostgreSQL read the whole catalogue.
+    records = StockRecord.objects.filter(partner_id=partner_id)
     embedded = StoryCatalogueReference.objects.filter(
-        Q(partner_id=partner_id) | Q(product__in=products.values("pk"))
+        Q(partner_id=partner_id)
+        | Q(product_id__in=records.values("product_id"))
+        | Q(product_id__in=records.filter(product__parent__isnull=False).values("product__parent"))
     )
     return Q(pk__in=chosen.values("storypage_id")) | Q(pk__in=embedded.values("story_id"))
 

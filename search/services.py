@@ -74,6 +74,22 @@ def search_objects_sync(*, kind: str, pks: Iterable, refresh: bool = False) -> d
     return {"indexed": len(found), "removed": len(pks) - len(found)}
 
 
+def _batches(queryset, *, size: int):
+    """The queryset in primary-key order, ``size`` rows at a time, each batch found by keyset
+    (``pk > last``) from the index: OFFSET would read and skip every row before the batch, so
+    a whole rebuild would cost the square of the table."""
+    queryset = queryset.order_by("pk")
+    last = None
+    while True:
+        chunk = list(queryset.filter(pk__gt=last)[:size] if last is not None else queryset[:size])
+        if not chunk:
+            return
+        yield chunk
+        if len(chunk) < size:
+            return
+        last = chunk[-1].pk
+
+
 def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
     """Build a fresh index from the database, then point the alias at it in one step.
 
@@ -84,9 +100,7 @@ def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
     with engine_errors():
         client.indices.create(index=name, body=documents.index_body(name, rules=synonym_rules()))
     for builder in registry:
-        queryset = builder.get_queryset()
-        for start in range(0, queryset.count(), batch_size):
-            chunk = list(queryset[start : start + batch_size])
+        for chunk in _batches(builder.get_queryset(), size=batch_size):
             actions = [
                 {"_op_type": "index", "_id": doc_id, "_source": body}
                 for doc_id, body in builder.documents(chunk)

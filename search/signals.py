@@ -8,12 +8,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from oscar.core.loading import get_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from commerce.orderpayments.signals import orders_cancelled
 from search.models import SearchSynonym
 from search.registry import registry
 from search.tasks import enqueue_sync, enqueue_synonyms_push
+
+StockRecord = get_model("partner", "StockRecord")
 
 
 def _later(kind: str, pks) -> None:
@@ -62,6 +66,15 @@ def on_dependency_changed(sender, instance, builder=None, pks_of=None, **kwargs)
     _later(builder.kind, pks)
 
 
+def on_orders_cancelled(sender, lines, **kwargs):
+    # A batch expiry frees stock in one UPDATE, without the stock records' post_save: re-sync
+    # the products it touched, once per kind for the whole batch.
+    products = {line.product.parent_id or line.product_id for line in lines if line.product_id}
+    for builder in registry:
+        if StockRecord in builder.dependencies:
+            _later(builder.kind, products)
+
+
 def on_synonyms_changed(sender, instance, **kwargs):
     transaction.on_commit(enqueue_synonyms_push)
 
@@ -73,6 +86,7 @@ def connect() -> None:
             sender=SearchSynonym,
             dispatch_uid=f"search-synonyms-{id(signal)}",
         )
+    orders_cancelled.connect(on_orders_cancelled, dispatch_uid="search-orders-cancelled")
     page_published.connect(on_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="search-page-unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search-page-moved")

@@ -229,8 +229,14 @@ def _send_cancellations(confirmed, reason: str) -> None:
 
 def bookings_release_for_order(*, order, reason: str) -> int:
     """A cancelled order frees its places."""
+    return bookings_release_for_orders(order_ids=[order.pk], reason=reason)
+
+
+def bookings_release_for_orders(*, order_ids: list[int], reason: str) -> int:
+    """Cancelled orders free their places: two queries whatever their number (and a mail,
+    queued, for each booking that was already in a customer's calendar)."""
     bookings = Booking.objects.filter(
-        order_line__order=order,
+        order_line__order_id__in=order_ids,
         status__in=[Booking.Status.HELD, Booking.Status.AWAITING_DEPOSIT, Booking.Status.CONFIRMED],
     )
     confirmed = list(bookings.filter(status=Booking.Status.CONFIRMED).only("pk"))

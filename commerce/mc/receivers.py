@@ -14,5 +14,6 @@ def record_commission(*, order, **kwargs):
 
 @receiver(signals.order_lines_cancelled, dispatch_uid="mc.order_lines_cancelled")
 @receiver(signals.order_cancelled, dispatch_uid="mc.order_cancelled")
+@receiver(signals.orders_cancelled, dispatch_uid="mc.orders_cancelled")
 def reverse_commission(*, lines, **kwargs):
     ledger_reverse_lines(lines=lines)

@@ -1,20 +1,24 @@
 """Order payment without a gateway: open, confirm the deposit, cancel, expire."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from oscar.apps.order.signals import order_line_status_changed, order_status_changed
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from commerce.core.mail import mail_send
 
-from . import signals
+from . import signals, tasks
 from .methods import (
     AWAITING_DEPOSIT,
     CANCELLED,
@@ -24,7 +28,11 @@ from .methods import (
 )
 from .models import OrderPayment
 
+Line = get_model("order", "Line")
 Order = get_model("order", "Order")
+OrderStatusChange = get_model("order", "OrderStatusChange")
+StockAlert = get_model("partner", "StockAlert")
+StockRecord = get_model("partner", "StockRecord")
 PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventType = get_model("order", "PaymentEventType")
 
@@ -268,17 +276,113 @@ def order_cancel(*, order, reason: str) -> None:
         OrderPayment.objects.filter(order=order).update(cancelled_at=timezone.now())
 
 
-def orders_expire(*, now: datetime.datetime | None = None) -> list[str]:
-    """Cancel bank-transfer orders whose deposit deadline has passed, freeing stock and places."""
+EXPIRE_BATCH = 500
+
+
+def orders_expire(
+    *, now: datetime.datetime | None = None, batch_size: int = EXPIRE_BATCH
+) -> list[str]:
+    """Cancel bank-transfer orders whose deposit deadline has passed, freeing stock and places.
+
+    In batches of ``batch_size`` orders, each in its own transaction with a fixed number of
+    queries whatever the batch holds (see :func:`_orders_expire_batch`). An order another
+    request holds locked (a deposit being confirmed right now) is skipped, not waited for: the
+    next run sees it again if it is still unpaid.
+    """
     now = now or timezone.now()
     overdue = Order.objects.filter(
         status=AWAITING_DEPOSIT,
         payment__method=PaymentMethod.BANK_TRANSFER,
         payment__paid_at__isnull=True,
         payment__deadline__lt=now,
+    ).order_by("pk")
+    numbers: list[str] = []
+    last = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                overdue.filter(pk__gt=last)
+                .select_for_update(skip_locked=True, of=("self",))
+                .only("pk", "number", "status")[:batch_size]
+            )
+            if not batch:
+                return numbers
+            last = batch[-1].pk
+            numbers += _orders_expire_batch(batch, reason=_("No deposit before the deadline"))
+
+
+def _cancellable_line_statuses() -> list[str]:
+    pipeline = settings.OSCAR_LINE_STATUS_PIPELINE
+    return [status for status, nexts in pipeline.items() if CANCELLED in nexts]
+
+
+def _orders_expire_batch(orders, *, reason: str) -> list[str]:
+    """Cancel these locked, unpaid orders together. Queries, whatever their number: lock and
+    re-check the payments, read the live lines, then one UPDATE each for lines, orders,
+    payments and stock, one INSERT of status changes, one UPDATE of stock alerts, and the
+    ``orders_cancelled`` receivers (bookings, commission, search) once for the batch."""
+    unpaid = set(
+        OrderPayment.objects.select_for_update()
+        .filter(order__in=[o.pk for o in orders], paid_at__isnull=True)
+        .values_list("order_id", flat=True)
     )
-    numbers = []
-    for order in overdue:
-        order_cancel(order=order, reason=_("No deposit before the deadline"))
-        numbers.append(order.number)
-    return numbers
+    orders = [order for order in orders if order.pk in unpaid]
+    if not orders:
+        return []
+    ids = [order.pk for order in orders]
+    lines = list(
+        Line.objects.filter(order_id__in=ids, status__in=_cancellable_line_statuses())
+        .select_related(
+            "order", "stockrecord", "product__product_class", "product__parent__product_class"
+        )
+        .order_by("pk")
+    )
+    Line.objects.filter(pk__in=[line.pk for line in lines]).update(status=CANCELLED)
+    Order.objects.filter(pk__in=ids).update(status=CANCELLED)
+    OrderStatusChange.objects.bulk_create(
+        OrderStatusChange(order=order, old_status=order.status, new_status=CANCELLED)
+        for order in orders
+    )
+    OrderPayment.objects.filter(order_id__in=ids).update(cancelled_at=timezone.now())
+    _release_stock_bulk(lines)
+    # Oscar's own per-object signals, as set_status sends them (nothing here listens).
+    for line in lines:
+        old, line.status = line.status, CANCELLED
+        order_line_status_changed.send(sender=line, line=line, old_status=old, new_status=CANCELLED)
+    for order in orders:
+        old, order.status = order.status, CANCELLED
+        order_status_changed.send(sender=order, order=order, old_status=old, new_status=CANCELLED)
+    signals.orders_cancelled.send(
+        sender=OrderPayment, order_ids=ids, lines=lines, reason=reason, refunded=False
+    )
+    return [order.number for order in orders]
+
+
+def _release_stock_bulk(lines) -> None:
+    """What ``_release_stock`` does line by line, in one UPDATE (and one for the low-stock
+    alerts it may close); customers' back-in-stock mails go to the task worker."""
+    quantities: dict[int, int] = defaultdict(int)
+    products = set()
+    for line in lines:
+        if line.stockrecord_id and line.product and line.product.get_product_class().track_stock:
+            quantities[line.stockrecord_id] += line.quantity
+            products.add(line.product_id)
+    if not quantities:
+        return
+    amount = Case(
+        *(When(pk=pk, then=Value(quantity)) for pk, quantity in quantities.items()),
+        output_field=IntegerField(),
+    )
+    held = Coalesce(F("num_allocated"), 0)
+    StockRecord.objects.filter(pk__in=list(quantities)).update(
+        num_allocated=held - Least(held, amount)
+    )
+    enough = Q(stockrecord__low_stock_threshold__isnull=True) | Q(
+        stockrecord__num_in_stock__gte=Coalesce(F("stockrecord__num_allocated"), 0)
+        + F("stockrecord__low_stock_threshold")
+    )
+    StockAlert.objects.filter(stockrecord_id__in=list(quantities), status=StockAlert.OPEN).filter(
+        enough
+    ).update(status=StockAlert.CLOSED, date_closed=timezone.now())
+    ids = sorted(products)
+    transaction.on_commit(lambda: tasks.product_alerts_send_task.enqueue(ids))

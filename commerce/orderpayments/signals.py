@@ -19,3 +19,10 @@ order_lines_cancelled = Signal()
 # The whole order was cancelled (e.g. no deposit before the deadline): kwargs order, lines
 # (the lines that were still live), reason, refunded.
 order_cancelled = Signal()
+
+# A batch of orders was cancelled at once (the daily expiry of unpaid bank transfers): kwargs
+# order_ids, lines (the lines that were still live, across those orders, with their order,
+# product and stock record loaded), reason, refunded (False: only unpaid orders expire). One
+# signal per batch, so a receiver answers it with a fixed number of queries however many
+# orders the batch holds.
+orders_cancelled = Signal()

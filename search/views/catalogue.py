@@ -17,6 +17,7 @@ from search.selectors import IndexedProducts
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
 
 
 class CatalogueView(ListView):
@@ -72,8 +73,11 @@ class ProductCategoryView(CatalogueView):
         )
 
     def database_queryset(self):
+        # A subquery, not a join + DISTINCT: one row per product, so PostgreSQL walks the
+        # newest-first index and stops at the page instead of de-duplicating every product.
         categories = self.category.get_descendants_and_self()
-        return super().database_queryset().filter(categories__in=categories).distinct()
+        linked = ProductCategory.objects.filter(category__in=categories).values("product_id")
+        return super().database_queryset().filter(pk__in=linked)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

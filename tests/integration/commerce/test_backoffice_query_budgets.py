@@ -150,9 +150,27 @@ def _statements(count: int, start: int) -> None:
     )
 
 
+def _mc_applications(count: int, start: int) -> None:
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"applicant{n}", email=f"applicant{n}@example.kr")
+        for n in range(start, start + count)
+    )
+    MarketCreator.objects.bulk_create(
+        MarketCreator(
+            user=user,
+            name=f"지원자 {n}",
+            kind="individual",
+            email=user.email,
+            phone="010-1234-5678",
+        )
+        for n, user in enumerate(users, start)
+    )
+
+
 @pytest.mark.parametrize(
     "url_name, add",
     [
+        ("mc_marketcreator_modeladmin_index", "mc_applications"),
         ("cms_pages_eventregistration_modeladmin_index", "registrations"),
         ("membership_partnerapplication_modeladmin_index", "applications"),
         ("mc_payoutstatement_modeladmin_index", "statements"),
@@ -165,6 +183,7 @@ def test_operator_lists_cost_one_page_whatever_they_hold(client, url_name, add):
         "registrations": lambda n, s: _registrations(event, n, s),
         "applications": _applications,
         "statements": _statements,
+        "mc_applications": _mc_applications,
     }[add]
     grow(3, 0)
     url = reverse(url_name)

@@ -241,6 +241,18 @@ class QueryBudgetTest(EngineTestCase):
         with override_settings(THECEN_SEARCH_URL=""):
             self.assert_page_within_budget(budget=8 + 2 * len(list(registry)))
 
+    def test_a_rebuild_in_small_batches_pages_by_key_and_indexes_everything(self):
+        # given batches smaller than the 25 products, when the index is rebuilt
+        with CaptureQueriesContext(connection) as queries:
+            search_reindex(batch_size=4)
+        # then every product is found, and no batch skipped rows with OFFSET (which reads
+        # every row before the batch again): each asks for the rows after the last key
+        self.refresh()
+        self.assertEqual(search_run(SearchRequest(q="꾸러미")).total, 25)
+        sql = [q["sql"] for q in queries if 'FROM "catalogue_product"' in q["sql"]]
+        self.assertFalse([q for q in sql if " OFFSET " in q])
+        self.assertGreaterEqual(len([q for q in sql if '"catalogue_product"."id" > ' in q]), 6)
+
     def test_the_second_page_holds_the_rest_and_links_back(self):
         response = self.client.get("/search/", {"q": "꾸러미", "page": 2})
         self.assertEqual(len(response.context["results"].hits), 5)
