@@ -33,6 +33,7 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.bookings",
         "commerce.mc",
         "commerce.orderpayments",
+        "commerce.portone",
         "commerce.provenance",
         "commerce.partner",
         "commerce.core",
@@ -50,6 +51,8 @@ ALLOWED: dict[str, set[str]] = {
     "commerce.mc": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.membership": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.provenance": {"commerce.core"},
+    # PortOne payments: pays and refunds orders through orderpayments' services and signals.
+    "commerce.portone": {"commerce.orderpayments", "commerce.core"},
     # Shipping per partner (Oscar's shipping app, forked): reads partners and products only.
     "commerce.shipping": {"commerce.partner", "commerce.core"},
     # The floor: payments send signals and import nothing of the domain.

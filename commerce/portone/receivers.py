@@ -1,0 +1,23 @@
+"""Refunds at PortOne when orderpayments cancels lines or orders that were paid through it."""
+
+from decimal import Decimal
+
+from django.dispatch import receiver
+
+from commerce.orderpayments import signals
+from commerce.orderpayments.models import OrderPayment
+
+from .services import portone_refund
+
+
+@receiver(signals.order_lines_cancelled, sender=OrderPayment)
+def refund_cancelled_lines(sender, order, lines, refunded=False, reason="", **kwargs):
+    if refunded:
+        amount = sum((line.line_price_incl_tax for line in lines), Decimal(0))
+        portone_refund(order=order, amount=amount, reason=reason)
+
+
+@receiver(signals.order_cancelled, sender=OrderPayment)
+def refund_cancelled_order(sender, order, refunded=False, reason="", **kwargs):
+    if refunded:
+        portone_refund(order=order, amount=None, reason=reason)
