@@ -12,12 +12,16 @@ import httpx
 from django.conf import settings
 from django.utils.dateparse import parse_datetime
 from portone_server_sdk import PaymentClient
-from portone_server_sdk.errors import PortOneError
+from portone_server_sdk.errors import PaymentNotFoundError, PortOneError
 from portone_server_sdk.payment import PaymentMethodVirtualAccount
 
 
 class PortOneUnavailable(Exception):
     """PortOne did not answer, or refused the request; the message is for the log."""
+
+
+class PaymentMissing(PortOneUnavailable):
+    """PortOne has no payment by that id (the shopper never paid)."""
 
 
 # Korean names of the banks PortOne issues virtual accounts from (its Bank codes).
@@ -94,6 +98,8 @@ def payment_fetch(*, payment_id: str) -> Payment:
     """GET /payments/{paymentId}."""
     try:
         found = _client().get_payment(payment_id=payment_id)
+    except PaymentNotFoundError as error:
+        raise PaymentMissing(payment_id) from error
     except (PortOneError, httpx.HTTPError, ValueError, KeyError) as error:
         raise PortOneUnavailable(f"GET payment {payment_id}: {error!r}") from error
     amount = getattr(found, "amount", None)

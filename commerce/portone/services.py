@@ -20,7 +20,7 @@ from portone_server_sdk.errors import PortOneError
 from commerce.orderpayments.methods import CANCELLED, PaymentMethod
 from commerce.orderpayments.services import order_payment_confirm
 
-from .client import Payment, PortOneUnavailable, payment_cancel, payment_fetch
+from .client import Payment, PaymentMissing, PortOneUnavailable, payment_cancel, payment_fetch
 from .models import PortOneCancellation, PortOnePayment, PortOneWebhook
 
 logger = logging.getLogger(__name__)
@@ -98,6 +98,8 @@ def portone_payment_verify(*, payment_id: str, method: str, amount: Decimal, cur
     """
     try:
         payment = payment_fetch(payment_id=payment_id)
+    except PaymentMissing:
+        raise PaymentRefused(_("The payment was not completed. Please try again.")) from None
     except PortOneUnavailable:
         logger.exception("portone: could not read payment %s", payment_id)
         raise PaymentRefused(
