@@ -196,7 +196,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the others
+    "commerce.core.auth.LockoutBackend",  # refuses a locked-out login before the others
     "commerce.core.auth.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
