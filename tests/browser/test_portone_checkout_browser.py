@@ -42,9 +42,11 @@ def log_in_and_fill_the_basket(page: Page, live_server):
     expect(page).to_have_url(re.compile(r"/checkout/payment-details/"))
 
 
+@pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
 def test_card_payment_through_portone_ends_on_a_paid_order(
-    page: Page, live_server, portone, output_path
+    page: Page, live_server, portone, output_path, width, height
 ):
+    page.set_viewport_size({"width": width, "height": height})
     log_in_and_fill_the_basket(page, live_server)
 
     # the shopper picks 카드: the button now says 결제하기, and opens PortOne's window
@@ -64,7 +66,9 @@ def test_card_payment_through_portone_ends_on_a_paid_order(
     expect(box.get_by_role("link", name="영수증 보기")).to_have_attribute(
         "href", re.compile(r"/receipts/")
     )
-    page.screenshot(path=f"{output_path}/portone-card-thank-you.png", full_page=True)
+    # on a phone too the payment box fits the screen, nothing cut off to the side
+    assert box.bounding_box()["width"] <= width
+    page.screenshot(path=f"{output_path}/portone-card-thank-you-{width}.png", full_page=True)
     order = Order.objects.get()
     assert order.status == "Paid"
 
