@@ -256,3 +256,18 @@ def test_a_partner_cancels_one_line_and_portone_refunds_that_part(
     assert order.notes.filter(message__contains="₩15,000").exists()
     line.refresh_from_db()
     assert line.status == "Cancelled"
+
+
+@pytest.mark.django_db
+def test_paid_but_sold_out_meanwhile_the_payment_is_given_back(client, partner, portone):
+    goods = create_goods(partner=partner, title="한정판 도자기 컵", price=28000, stock=1)
+    _page, requests = to_payment_step(client, goods)
+    # while the shopper is on PortOne's window, someone else buys the last one
+    goods.stockrecords.update(num_allocated=1)
+
+    response = pay_and_return(client, portone, requests["card"], "card")
+
+    assert not Order.objects.exists()
+    assert "한정판 도자기 컵은(는) 0개만 남았습니다" in response.content.decode()
+    assert [c["payment_id"] for c in portone.cancel_requests] == [requests["card"]["paymentId"]]
+    assert portone.payments[requests["card"]["paymentId"]]["status"] == "CANCELLED"
