@@ -14,12 +14,14 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
-$(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
+$(VENV)/.installed-run: pyproject.toml tools/portone/package-lock.json | $(VENV)/bin/python
 	$(PIP) install -q -e .
+	bash tools/portone/vendor.sh
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+$(VENV)/.installed-test: pyproject.toml tools/portone/package-lock.json | $(VENV)/bin/python
 	$(PIP) install -q -e ".[test]"
+	bash tools/portone/vendor.sh
 	touch $@ $(VENV)/.installed-run
 
 install: $(VENV)/.installed-run ## Install the site into .venv

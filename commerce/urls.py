@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("commerce.shipping.urls")),
     path("", include("commerce.reviews.urls")),
     path("", include("commerce.reports.urls")),
+    path("", include("commerce.portone.urls")),
 ]

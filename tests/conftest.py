@@ -149,3 +149,28 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
         if _migration_data and _flushes_database(item):
             with item.config.stash[blocking_manager_key].unblock():
                 _migration_data_restore()
+
+
+@pytest.fixture(scope="session")
+def portone_server():
+    """The local fake PortOne (tests/fakes/portone.py): a real HTTP server for the run."""
+    from tests.fakes.portone import FakePortOne
+
+    fake = FakePortOne().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def portone(portone_server, settings):
+    """The site configured for PortOne, with every channel, pointed at the fake."""
+    from tests.fakes import portone as fake
+
+    portone_server.reset()
+    settings.THECEN_PORTONE_STORE_ID = fake.STORE_ID
+    settings.THECEN_PORTONE_CHANNEL_KEYS = dict(fake.CHANNEL_KEYS)
+    settings.THECEN_PORTONE_API_SECRET = fake.API_SECRET
+    settings.THECEN_PORTONE_WEBHOOK_SECRET = fake.WEBHOOK_SECRET
+    settings.THECEN_PORTONE_API_URL = portone_server.url
+    settings.THECEN_PORTONE_WINDOW_URL = portone_server.url + "/v2/browser-sdk.js"
+    return portone_server

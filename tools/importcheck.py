@@ -33,6 +33,7 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.bookings",
         "commerce.mc",
         "commerce.orderpayments",
+        "commerce.portone",
         "commerce.provenance",
         "commerce.partner",
         "commerce.core",
@@ -59,6 +60,8 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.partner",
         "commerce.core",
     },
+    # PortOne payments: pays and refunds orders through orderpayments' services and signals.
+    "commerce.portone": {"commerce.orderpayments", "commerce.core"},
     # Shipping per partner (Oscar's shipping app, forked): reads partners and products only.
     "commerce.shipping": {"commerce.partner", "commerce.core"},
     # The floor: payments send signals and import nothing of the domain.

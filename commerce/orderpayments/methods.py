@@ -22,6 +22,22 @@ CANCELLED = "Cancelled"
 class PaymentMethod(models.TextChoices):
     BANK_TRANSFER = "bank-transfer", _("Bank transfer")
     ON_SITE = "on-site", _("Payment on site")
+    # Through a payment company (PortOne): paid on its window, confirmed by its API.
+    CARD = "card", _("Card")
+    KAKAOPAY = "kakaopay", _("KakaoPay")
+    NAVERPAY = "naverpay", _("Naver Pay")
+    TOSSPAY = "tosspay", _("Toss Pay")
+    VIRTUAL_ACCOUNT = "virtual-account", _("Virtual account")
+
+
+# Paid on the payment company's window; the rest are settled by the operator or on site.
+GATEWAY_METHODS = (
+    PaymentMethod.CARD,
+    PaymentMethod.KAKAOPAY,
+    PaymentMethod.NAVERPAY,
+    PaymentMethod.TOSSPAY,
+    PaymentMethod.VIRTUAL_ACCOUNT,
+)
 
 
 def deposit_deadline(placed_at: datetime.datetime) -> datetime.datetime:

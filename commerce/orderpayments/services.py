@@ -37,10 +37,13 @@ PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventType = get_model("order", "PaymentEventType")
 
 
-def order_payment_open(*, order, method: str) -> OrderPayment:
-    deadline = (
-        deposit_deadline(order.date_placed) if method == PaymentMethod.BANK_TRANSFER else None
-    )
+def order_payment_open(
+    *, order, method: str, deadline: datetime.datetime | None = None
+) -> OrderPayment:
+    """``deadline``: when a deposit is due other than by our bank-transfer rule (a virtual
+    account's expiry, set by the payment company)."""
+    if deadline is None and method == PaymentMethod.BANK_TRANSFER:
+        deadline = deposit_deadline(order.date_placed)
     return OrderPayment.objects.create(order=order, method=method, deadline=deadline)
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "commerce.mc",
     "commerce.membership",
     "commerce.reports",
+    "commerce.portone",
     # Oscar apps, forked ones first in their Oscar position
     "commerce.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -240,6 +241,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "더센 <no-reply@thecen.kr>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds the task worker waits for the SMTP server before giving up on one message.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+# The site's public address, for absolute links in e-mails (empty: the Wagtail default Site's).
+THECEN_SITE_URL = os.environ.get("THECEN_SITE_URL", "").rstrip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "더센"
@@ -338,6 +343,23 @@ THECEN_BANK_ACCOUNT = {
     "holder": os.environ.get("THECEN_BANK_ACCOUNT_HOLDER", "더센 사회적협동조합"),
 }
 THECEN_DEPOSIT_DAYS = int(os.environ.get("THECEN_DEPOSIT_DAYS", "3"))
+
+# PortOne V2 (card, easy pay, virtual account): a method is offered only when the store ID,
+# the API secret and that method's channel key are set. Channel keys come as
+# "card=channel-key-…,kakaopay=…,naverpay=…,tosspay=…,virtual-account=…".
+THECEN_PORTONE_STORE_ID = os.environ.get("THECEN_PORTONE_STORE_ID", "")
+THECEN_PORTONE_CHANNEL_KEYS = dict(
+    item.strip().split("=", 1)
+    for item in os.environ.get("THECEN_PORTONE_CHANNEL_KEYS", "").split(",")
+    if "=" in item
+)
+THECEN_PORTONE_API_SECRET = os.environ.get("THECEN_PORTONE_API_SECRET", "")
+THECEN_PORTONE_WEBHOOK_SECRET = os.environ.get("THECEN_PORTONE_WEBHOOK_SECRET", "")
+THECEN_PORTONE_API_URL = os.environ.get("THECEN_PORTONE_API_URL", "https://api.portone.io")
+# The payment window script the browser SDK loads (empty: PortOne's own).
+THECEN_PORTONE_WINDOW_URL = os.environ.get("THECEN_PORTONE_WINDOW_URL", "")
+# Seconds to wait for PortOne's API.
+THECEN_PORTONE_TIMEOUT = float(os.environ.get("THECEN_PORTONE_TIMEOUT", "10"))
 
 # Services: a reserved place is held this long while the customer checks out.
 THECEN_BOOKING_HOLD_MINUTES = int(os.environ.get("THECEN_BOOKING_HOLD_MINUTES", "15"))

@@ -149,7 +149,8 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
         shopper = Client()
         shopper.login(username="haneul@example.kr", password=PASSWORD)
         shopper.post(f"/basket/add/{cls.bread.pk}/", {"quantity": 2})
-        cls.thank_you = checkout_pay(shopper, shipping=True).content.decode()
+        with cls.captureOnCommitCallbacks(execute=True):  # the order mail goes after commit
+            cls.thank_you = checkout_pay(shopper, shipping=True).content.decode()
         cls.order = Order.objects.get()
         cls.emails = [(m.subject, m.body) for m in mail.outbox]
 

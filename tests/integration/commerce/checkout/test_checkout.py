@@ -33,10 +33,13 @@ def checkout_with_bank_transfer(client, product, quantity=2):
 
 
 @pytest.mark.django_db
-def test_bank_transfer_order_awaits_deposit_with_the_right_total(client):
+def test_bank_transfer_order_awaits_deposit_with_the_right_total(
+    client, django_capture_on_commit_callbacks
+):
     product = create_product(title="유기농 채소 꾸러미", price=Decimal("12500"), num_in_stock=10)
 
-    response = checkout_with_bank_transfer(client, product, quantity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = checkout_with_bank_transfer(client, product, quantity=2)
 
     order = Order.objects.get()
     assert order.total_incl_tax == Decimal("25000")

@@ -1,0 +1,33 @@
+"""Refunds at PortOne when orderpayments cancels lines or orders that were paid through it."""
+
+from decimal import Decimal
+
+from django.dispatch import receiver
+
+from commerce.orderpayments import signals
+from commerce.orderpayments.models import OrderPayment
+
+from .services import portone_refund
+
+
+@receiver(signals.order_lines_cancelled, sender=OrderPayment)
+def refund_cancelled_lines(sender, order, lines, refunded=False, reason="", **kwargs):
+    if refunded:
+        amount = sum((line.line_price_incl_tax for line in lines), Decimal(0))
+        portone_refund(order=order, amount=amount, reason=reason)
+
+
+@receiver(signals.order_cancelled, sender=OrderPayment)
+def refund_cancelled_order(sender, order, refunded=False, reason="", **kwargs):
+    if refunded:
+        portone_refund(order=order, amount=None, reason=reason)
+
+
+# A return accepted after delivery (commerce.orderpayments.refunds, issue #12): refund that
+# part at PortOne. Connected where the signal exists, so this app merges before or after it.
+_line_refunded = getattr(signals, "order_line_refunded", None)
+if _line_refunded is not None:
+
+    @receiver(_line_refunded, sender=OrderPayment, dispatch_uid="portone.order_line_refunded")
+    def refund_returned_line(sender, order, amount, reason="", **kwargs):
+        portone_refund(order=order, amount=Decimal(amount), reason=reason)
