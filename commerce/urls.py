@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("commerce.mc.urls")),
     path("", include("commerce.membership.urls")),
     path("", include("commerce.shipping.urls")),
+    path("", include("commerce.fulfilment.urls")),
 ]

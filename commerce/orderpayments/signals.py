@@ -19,3 +19,8 @@ order_lines_cancelled = Signal()
 # The whole order was cancelled (e.g. no deposit before the deadline): kwargs order, lines
 # (the lines that were still live), reason, refunded.
 order_cancelled = Signal()
+
+# Money went back for one line after delivery (a return accepted): kwargs order, line, amount
+# (Decimal, KRW), reason, by. Sent once per line, inside the order's lock; the payment gateway
+# receiver cancels that part of the payment, Market Creators reverse the line's commission.
+order_line_refunded = Signal()

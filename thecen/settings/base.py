@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "commerce.orderpayments",
     "commerce.mc",
     "commerce.membership",
+    "commerce.fulfilment",
     # Oscar apps, forked ones first in their Oscar position
     "commerce.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -324,6 +325,10 @@ THECEN_BOOKING_HOLD_MINUTES = int(os.environ.get("THECEN_BOOKING_HOLD_MINUTES", 
 THECEN_MC_COOKIE_DAYS = int(os.environ.get("THECEN_MC_COOKIE_DAYS", "30"))
 # MC commission is pending until the return window has passed, then confirmed.
 THECEN_MC_CONFIRM_DAYS = int(os.environ.get("THECEN_MC_CONFIRM_DAYS", "7"))
+# A delivered line is confirmed (and becomes settleable) this many days after delivery.
+THECEN_PURCHASE_CONFIRM_DAYS = int(os.environ.get("THECEN_PURCHASE_CONFIRM_DAYS", "7"))
+# 청약철회: a delivered line may be returned or exchanged within this many days.
+THECEN_RETURN_DAYS = int(os.environ.get("THECEN_RETURN_DAYS", "7"))
 # Partner membership: the operating principles and ethics code applicants accept.
 THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01")
 THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")
