@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("commerce.membership.urls")),
     path("", include("commerce.shipping.urls")),
     path("", include("commerce.fulfilment.urls")),
+    path("", include("commerce.settlement.urls")),
 ]

@@ -61,6 +61,14 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.partner",
         "commerce.core",
     },
+    # Partner settlement: reads settled lines (fulfilment) and the shipping each partner charged.
+    "commerce.settlement": {
+        "commerce.fulfilment",
+        "commerce.shipping",
+        "commerce.orderpayments",
+        "commerce.partner",
+        "commerce.core",
+    },
     # The floor: payments send signals and import nothing of the domain.
     "commerce.orderpayments": {"commerce.core"},
     "commerce.partner": {"commerce.core"},
