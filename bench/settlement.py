@@ -68,6 +68,9 @@ def build(partners: int, lines: int) -> None:
     Order = get_model("order", "Order")
     Line = get_model("order", "Line")
     confirmed_at = timezone.now() - datetime.timedelta(days=1)
+    # what an interrupted build left behind
+    Order.objects.filter(guest_email="bench@example.kr").delete()
+    Partner.objects.filter(code__startswith="bench-").delete()
     sizes = [("small", 100)] + [(f"p{i:03d}", lines) for i in range(partners)]
     made = Partner.objects.bulk_create(
         [Partner(name=f"벤치 협동조합 {code}", code=f"bench-{code}") for code, _n in sizes]
@@ -100,6 +103,7 @@ def build(partners: int, lines: int) -> None:
                 partner_sku="BENCH",
                 title="벤치 상품",
                 quantity=1,
+                num_allocated=0,
                 line_price_incl_tax=Decimal(12000),
                 line_price_excl_tax=Decimal(12000),
                 line_price_before_discounts_incl_tax=Decimal(12000),
@@ -157,7 +161,7 @@ def main() -> None:
     new = fresh_database(args.reuse)
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
     from django.utils import timezone
     from oscar.core.loading import get_model
 
@@ -166,16 +170,19 @@ def main() -> None:
     if new:
         started = time.perf_counter()
         call_command("migrate", verbosity=0, interactive=False)
-        print(f"migrate {time.perf_counter() - started:.0f} s")
+        print(f"migrate {time.perf_counter() - started:.0f} s", flush=True)
+    Partner = get_model("partner", "Partner")
+    if new or not Partner.objects.filter(code="bench-small").exists():
         started = time.perf_counter()
-        build(args.partners, args.lines)
+        with transaction.atomic():
+            build(args.partners, args.lines)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         print(
             f"built {args.partners} partners × {args.lines} lines (+1 × 100) "
-            f"in {time.perf_counter() - started:.0f} s"
+            f"in {time.perf_counter() - started:.0f} s",
+            flush=True,
         )
-    Partner = get_model("partner", "Partner")
     start, end = period_of(timezone.localdate(), period="monthly")
 
     small = Partner.objects.get(code="bench-small")
