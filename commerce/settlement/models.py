@@ -28,7 +28,7 @@ class FeeRate(models.Model):
             models.CheckConstraint(
                 condition=Q(rate__gte=0, rate__lte=100),
                 name="fee_rate_percent",
-                violation_error_message=_("A rate is between 0 and 100%."),
+                violation_error_message=_("A rate is between 0 and 100%%."),
             )
         ]
 

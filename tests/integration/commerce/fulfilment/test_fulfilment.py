@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -164,3 +165,22 @@ def test_services_are_never_shipped():
         line_prepare(line=o["rice_line"], by=ga_user)
     page = dashboard(ga_user).get(f"/dashboard/orders/{o['order'].number}/").content.decode()
     assert "서비스 (배송 없음)" in page
+
+
+def test_operators_keep_the_couriers_in_the_admin():
+    admin = get_user_model().objects.create_superuser("ops", "ops@thecen.kr", "pw-ops-12345")
+    client = dashboard(admin)
+    page = client.get("/cms/fulfilment/courier/").content.decode()
+    assert all(
+        name in page for name in ("CJ대한통운", "우체국택배", "한진택배", "롯데택배", "로젠택배")
+    )
+    client.post(
+        "/cms/fulfilment/courier/create/",
+        {
+            "name": "경동택배",
+            "tracking_url": "https://kdexp.com/?no={number}",
+            "active": "on",
+            "position": 9,
+        },
+    )
+    assert Courier.objects.get(name="경동택배").url_for("123") == "https://kdexp.com/?no=123"

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
@@ -161,3 +162,14 @@ def test_the_download_is_excel_safe_korean_and_seoul_timed(settled_world):
     assert "61869" in text
     xlsx = client.get(f"/dashboard/settlement/{s.pk}/?format=xlsx")
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_operators_set_the_fee_rate_of_a_grade_in_the_admin(settled_world):
+    grade = Grade.objects.create(name="우수회원", code="excellent", listing_limit=1, annual_dues=0)
+    admin = get_user_model().objects.create_superuser("ops", "ops@thecen.kr", "pw-ops-12345")
+    client = Client()
+    client.force_login(admin)
+    client.post("/cms/settlement/feerate/create/", {"grade": grade.pk, "rate": "8.50"})
+    assert str(FeeRate.objects.get(grade=grade).rate) == "8.50"
+    refused = client.post("/cms/settlement/feerate/create/", {"grade": grade.pk, "rate": "120"})
+    assert refused.status_code == 200 and FeeRate.objects.filter(grade=grade).count() == 1
