@@ -1,9 +1,11 @@
 """Partner statements: what they hold adds up to the won, once per line, negative carried over."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -13,7 +15,12 @@ from commerce.fulfilment.services import line_confirm
 from commerce.membership.models import Grade, Membership
 from commerce.settlement.models import FeeRate, Statement, StatementLine
 from commerce.settlement.money import won_floor
-from commerce.settlement.services import period_of, statement_create, statement_mark_paid
+from commerce.settlement.services import (
+    last_closed_period,
+    period_of,
+    statement_create,
+    statement_mark_paid,
+)
 from commerce.shipping.models import ShippingPolicy
 from tests.factories.commerce import create_customer
 from tests.factories.fulfilment import deliver, partner_user, two_partner_order
@@ -173,3 +180,28 @@ def test_operators_set_the_fee_rate_of_a_grade_in_the_admin(settled_world):
     assert str(FeeRate.objects.get(grade=grade).rate) == "8.50"
     refused = client.post("/cms/settlement/feerate/create/", {"grade": grade.pk, "rate": "120"})
     assert refused.status_code == 200 and FeeRate.objects.filter(grade=grade).count() == 1
+
+
+def test_the_job_settles_the_last_closed_period(settled_world, settings):
+    settings.THECEN_SETTLEMENT_PERIOD = "monthly"
+    start, end = last_closed_period()
+    last_month = datetime.datetime.combine(
+        start + datetime.timedelta(days=3),
+        datetime.time(14),
+        tzinfo=timezone.get_current_timezone(),
+    )
+    LineFulfilment.objects.update(confirmed_at=last_month, returned_at=last_month)
+    call_command("settlement_run", stdout=io.StringIO())
+    made = Statement.objects.filter(period_start=start, period_end=end)
+    assert sorted(s.partner.code for s in made) == ["da", "ga"]
+
+
+def test_weeks_run_monday_to_sunday_and_months_by_the_calendar():
+    assert period_of(datetime.date(2026, 12, 2), period="weekly") == (
+        datetime.date(2026, 11, 30),
+        datetime.date(2026, 12, 7),
+    )
+    assert period_of(datetime.date(2026, 12, 31), period="monthly") == (
+        datetime.date(2026, 12, 1),
+        datetime.date(2027, 1, 1),
+    )
