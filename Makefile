@@ -68,4 +68,8 @@ bench-scale: $(VENV)/.installed-test ## Pages and daily jobs at demo / beta / 10
 clean: ## Remove the virtualenv and local data
 	rm -rf $(VENV) var
 
-.PHONY: help install run test lint check format services-up services-down bench bench-scale clean
+bench-settlement: $(VENV)/.installed-test ## Partner settlement run: 100 partners x 1,000 lines on PostgreSQL (time, queries)
+	bash tools/postgres.sh start
+	DATABASE_URL="$$(bash tools/postgres.sh url)" $(PY) bench/settlement.py $(BENCH_ARGS)
+
+.PHONY: help install run test lint check format services-up services-down bench bench-scale bench-settlement clean

@@ -11,4 +11,6 @@ urlpatterns = [
     path("", include("commerce.reviews.urls")),
     path("", include("commerce.reports.urls")),
     path("", include("commerce.portone.urls")),
+    path("", include("commerce.fulfilment.urls")),
+    path("", include("commerce.settlement.urls")),
 ]

@@ -42,6 +42,7 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.bookings",
         "commerce.mc",
         "commerce.membership",
+        "commerce.fulfilment",
         "commerce.orderpayments",
         "commerce.partner",
         "commerce.core",
@@ -64,6 +65,22 @@ ALLOWED: dict[str, set[str]] = {
     "commerce.portone": {"commerce.orderpayments", "commerce.core"},
     # Shipping per partner (Oscar's shipping app, forked): reads partners and products only.
     "commerce.shipping": {"commerce.partner", "commerce.core"},
+    # Fulfilment per line and returns: moves paid lines, refunds through the payment floor,
+    # reads the partner's return fee from its shipping policy.
+    "commerce.fulfilment": {
+        "commerce.shipping",
+        "commerce.orderpayments",
+        "commerce.partner",
+        "commerce.core",
+    },
+    # Partner settlement: reads settled lines (fulfilment) and the shipping each partner charged.
+    "commerce.settlement": {
+        "commerce.fulfilment",
+        "commerce.shipping",
+        "commerce.orderpayments",
+        "commerce.partner",
+        "commerce.core",
+    },
     # The floor: payments send signals and import nothing of the domain.
     "commerce.orderpayments": {"commerce.core"},
     "commerce.partner": {"commerce.core"},

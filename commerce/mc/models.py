@@ -258,7 +258,8 @@ class LedgerEntry(models.Model):
 class PayoutStatement(models.Model):
     """One payout to an MC for one month: the confirmed entries it settled. KRW, whole won.
 
-    net = gross + reversals (negative) − withholding; the entries carry the same sums.
+    net = gross + reversals (negative) − withholding + carried_in; the entries carry the same
+    sums. A negative net pays nothing: the next statement carries it (once).
     """
 
     mc = models.ForeignKey(
@@ -271,6 +272,19 @@ class PayoutStatement(models.Model):
     gross = models.BigIntegerField(_("Gross commission (KRW)"))
     reversals = models.BigIntegerField(_("Reversals (KRW)"))
     withholding = models.BigIntegerField(_("Withholding tax (KRW)"))
+    carried_in = models.BigIntegerField(
+        _("Carried from before (KRW)"),
+        default=0,
+        help_text=_("A negative balance of the previous statement, taken off this one."),
+    )
+    carried_from = models.OneToOneField(
+        "self",
+        verbose_name=_("Carries the balance of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+    )
     net = models.BigIntegerField(_("Net to pay (KRW)"))
     paid_at = models.DateTimeField(_("Paid at"))
     operator = models.ForeignKey(

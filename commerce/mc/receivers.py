@@ -17,3 +17,8 @@ def record_commission(*, order, **kwargs):
 @receiver(signals.orders_cancelled, dispatch_uid="mc.orders_cancelled")
 def reverse_commission(*, lines, **kwargs):
     ledger_reverse_lines(lines=lines)
+
+
+@receiver(signals.order_line_refunded, dispatch_uid="mc.order_line_refunded")
+def reverse_refunded_commission(*, line, **kwargs):
+    ledger_reverse_lines(lines=[line])

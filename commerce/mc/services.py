@@ -243,6 +243,12 @@ def payout_statement_create(
         gross = sum(e.amount for e in entries if e.kind == LedgerEntry.Kind.COMMISSION)
         reversals = sum(e.amount for e in entries if e.kind == LedgerEntry.Kind.REVERSAL)
         withholding = sum(e.withholding for e in entries)
+        carry = (
+            PayoutStatement.objects.filter(mc=mc, net__lt=0, carried_to__isnull=True)
+            .order_by("period", "pk")
+            .first()
+        )
+        carried_in = carry.net if carry is not None else 0
         now = timezone.now()
         statement = PayoutStatement.objects.create(
             mc=mc,
@@ -250,7 +256,9 @@ def payout_statement_create(
             gross=gross,
             reversals=reversals,
             withholding=withholding,
-            net=gross + reversals - withholding,
+            carried_in=carried_in,
+            carried_from=carry,
+            net=gross + reversals - withholding + carried_in,
             paid_at=now,
             operator=operator,
         )

@@ -154,7 +154,16 @@ class StatementAdmin(ModelAdmin):
     list_per_page = 50  # one page costs the same at any size (bench/scale.py)
     menu_label = _("Payout statements")
     menu_icon = "doc-full"
-    list_display = ("period_label", "mc", "gross", "reversals", "withholding", "net", "paid_at")
+    list_display = (
+        "period_label",
+        "mc",
+        "gross",
+        "reversals",
+        "withholding",
+        "carried_in",
+        "net",
+        "paid_at",
+    )
     list_filter = ("mc", "period")
     search_fields = ("mc__name", "mc__code")
     list_export = (
@@ -163,6 +172,7 @@ class StatementAdmin(ModelAdmin):
         "gross",
         "reversals",
         "withholding",
+        "carried_in",
         "net",
         "paid_at",
         "operator",

@@ -26,3 +26,7 @@ order_cancelled = Signal()
 # signal per batch, so a receiver answers it with a fixed number of queries however many
 # orders the batch holds.
 orders_cancelled = Signal()
+# Money went back for one line after delivery (a return accepted): kwargs order, line, amount
+# (Decimal, KRW), reason, by. Sent once per line, inside the order's lock; the payment gateway
+# receiver cancels that part of the payment, Market Creators reverse the line's commission.
+order_line_refunded = Signal()

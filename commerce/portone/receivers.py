@@ -23,11 +23,7 @@ def refund_cancelled_order(sender, order, refunded=False, reason="", **kwargs):
         portone_refund(order=order, amount=None, reason=reason)
 
 
-# A return accepted after delivery (commerce.orderpayments.refunds, issue #12): refund that
-# part at PortOne. Connected where the signal exists, so this app merges before or after it.
-_line_refunded = getattr(signals, "order_line_refunded", None)
-if _line_refunded is not None:
-
-    @receiver(_line_refunded, sender=OrderPayment, dispatch_uid="portone.order_line_refunded")
-    def refund_returned_line(sender, order, amount, reason="", **kwargs):
-        portone_refund(order=order, amount=Decimal(amount), reason=reason)
+# A return accepted after delivery (commerce.orderpayments.refunds): refund that part at PortOne.
+@receiver(signals.order_line_refunded, sender=OrderPayment, dispatch_uid="portone.line_refunded")
+def refund_returned_line(sender, order, amount, reason="", **kwargs):
+    portone_refund(order=order, amount=Decimal(amount), reason=reason)

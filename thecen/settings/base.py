@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "commerce.membership",
     "commerce.reports",
     "commerce.portone",
+    "commerce.fulfilment",
+    "commerce.settlement",
     # Oscar apps, forked ones first in their Oscar position
     "commerce.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -317,6 +319,12 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
     },
     {
+        "label": _("Settlement"),
+        "icon": "fas fa-file-invoice-dollar",
+        "url_name": "settlement:statements",
+        "access_fn": lambda user, *args: user.is_staff or user.has_perm("partner.dashboard_access"),
+    },
+    {
         "label": _("Deposits"),
         "icon": "fas fa-won-sign",
         "url_name": "orderpayments:deposits",
@@ -367,6 +375,14 @@ THECEN_BOOKING_HOLD_MINUTES = int(os.environ.get("THECEN_BOOKING_HOLD_MINUTES", 
 THECEN_MC_COOKIE_DAYS = int(os.environ.get("THECEN_MC_COOKIE_DAYS", "30"))
 # MC commission is pending until the return window has passed, then confirmed.
 THECEN_MC_CONFIRM_DAYS = int(os.environ.get("THECEN_MC_CONFIRM_DAYS", "7"))
+# A delivered line is confirmed (and becomes settleable) this many days after delivery.
+THECEN_PURCHASE_CONFIRM_DAYS = int(os.environ.get("THECEN_PURCHASE_CONFIRM_DAYS", "7"))
+# 청약철회: a delivered line may be returned or exchanged within this many days.
+THECEN_RETURN_DAYS = int(os.environ.get("THECEN_RETURN_DAYS", "7"))
+# Partner statements cover a week (Monday–Sunday) or a calendar month.
+THECEN_SETTLEMENT_PERIOD = os.environ.get("THECEN_SETTLEMENT_PERIOD", "monthly")
+# The platform fee (%) for a partner whose grade has no rate set by the operators.
+THECEN_SETTLEMENT_DEFAULT_FEE_RATE = os.environ.get("THECEN_SETTLEMENT_DEFAULT_FEE_RATE", "10")
 # Partner membership: the operating principles and ethics code applicants accept.
 THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01")
 THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")

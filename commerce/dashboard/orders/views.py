@@ -10,11 +10,30 @@ from oscar.apps.dashboard.orders.views import *  # noqa: F403
 from oscar.templatetags.currency_filters import currency
 
 from commerce.core.exports import spreadsheet_response
+from commerce.fulfilment.forms import RefuseForm, ShipForm
+from commerce.fulfilment.models import Courier, ReturnRequest
+from commerce.fulfilment.returns import return_accept, return_refuse
+from commerce.fulfilment.selectors import order_line_rows
+from commerce.fulfilment.services import (
+    FulfilmentError,
+    line_deliver,
+    line_prepare,
+    line_ship,
+)
 from commerce.orderpayments.handlers import EventHandler
 from commerce.orderpayments.methods import CANCELLED, PAID
-from commerce.orderpayments.services import order_lines_cancel
+from commerce.orderpayments.services import order_is_paid, order_lines_cancel
 
 from .selectors import orders_for_user
+
+# The partner's per-line fulfilment buttons (one line each, no quantities).
+FULFIL_ACTIONS = (
+    "fulfil_prepare",
+    "fulfil_ship",
+    "fulfil_deliver",
+    "return_accept",
+    "return_refuse",
+)
 
 
 def _ids(values) -> list[int]:
@@ -87,7 +106,63 @@ class OrderDetailView(views.OrderDetailView):
             return lines
         return lines.filter(partner__users=self.request.user)
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["fulfilment_rows"] = order_line_rows(
+            lines=self.get_order_lines().select_related("product__product_class", "partner")
+        )
+        ctx["couriers"] = Courier.objects.filter(active=True)
+        ctx["order_paid"] = order_is_paid(order=self.object)
+        return ctx
+
+    def fulfil(self, request, order, action):
+        """One partner button on one of its own lines: the fulfilment services decide."""
+        ids = _ids(request.POST.getlist("selected_line"))
+        line = self.get_order_lines().filter(pk__in=ids[:1]).first()
+        if len(ids) != 1 or line is None:
+            return self.reload_page(error=_("You can only act on your own lines."))
+        try:
+            if action == "fulfil_prepare":
+                line_prepare(line=line, by=request.user)
+            elif action == "fulfil_ship":
+                form = ShipForm(request.POST)
+                if not form.is_valid():
+                    return self.reload_page(
+                        error=_("Choose the courier and enter the tracking number.")
+                    )
+                line_ship(
+                    line=line,
+                    by=request.user,
+                    courier=form.cleaned_data["courier"],
+                    tracking_number=form.cleaned_data["tracking_number"],
+                )
+            elif action == "fulfil_deliver":
+                line_deliver(line=line, by=request.user)
+            else:
+                pending = ReturnRequest.objects.filter(
+                    line=line, status=ReturnRequest.Status.REQUESTED
+                ).first()
+                if pending is None:
+                    return self.reload_page(error=_("This request was already answered."))
+                if action == "return_accept":
+                    return_accept(request=pending, by=request.user)
+                else:
+                    form = RefuseForm(request.POST)
+                    if not form.is_valid():
+                        return self.reload_page(
+                            error=_("Tell the customer why the return is refused.")
+                        )
+                    return_refuse(
+                        request=pending, by=request.user, reason=form.cleaned_data["refusal_reason"]
+                    )
+        except FulfilmentError as error:
+            return self.reload_page(error=str(error))
+        messages.success(request, _("%(title)s: saved.") % {"title": line.title})
+        return self.reload_page()
+
     def handle_line_action(self, request, order, action):
+        if action in FULFIL_ACTIONS:
+            return self.fulfil(request, order, action)
         # Oscar answers "Invalid lines requested" for lines it filtered out; say which and why.
         selected = request.POST.getlist("selected_line")
         if len(_ids(selected)) != len(selected):

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from demo import catalogue, commerce, enterprises, health, pages, reviews, search
+from demo import catalogue, commerce, enterprises, health, market, pages, reviews, search
 
 
 class Command(BaseCommand):
@@ -22,6 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, admin_password=None, **options):
         catalogue.load()
         commerce.load()
+        market.load()  # orders shipped, delivered, confirmed, returned, settled
         enterprises.load()
         pages.load()
         health.load()
