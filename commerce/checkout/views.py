@@ -19,6 +19,7 @@ from commerce.orderpayments.methods import (
 )
 from commerce.orderpayments.services import order_payment_open
 
+from .recovery import basket_freeze_stamp
 from .stock import StockShortage, stock_lock_for_basket
 
 Basket = get_model("basket", "Basket")
@@ -63,6 +64,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
             method if method in PaymentMethod.values else PaymentMethod.BANK_TRANSFER
         )
         return self.render_preview(request)
+
+    def freeze_basket(self, basket):
+        super().freeze_basket(basket)
+        basket_freeze_stamp(basket=basket)  # recovery waits while this checkout runs
 
     def handle_payment(self, order_number, total, **kwargs):
         method = self.chosen_method()

@@ -8,6 +8,7 @@ that login is simply refused, and the person is asked for the right password.
 
 import logging
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import get_user_model
 from oscar.apps.customer.auth_backends import EmailBackend as OscarEmailBackend
 
@@ -21,3 +22,14 @@ class EmailBackend(OscarEmailBackend):
         except get_user_model().MultipleObjectsReturned:
             logger.warning("login refused: two accounts share one address and one password")
             return None
+
+
+class AxesBackend(AxesStandaloneBackend):
+    """django-axes' lock-out for every login form. A call without a request is not a login
+    form but the site's own code (Oscar signs a new customer in right after sign-up): nothing
+    to count or lock there, and axes' own backend would answer the sign-up with a 500."""
+
+    def authenticate(self, request=None, *args, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, *args, **kwargs)
