@@ -32,6 +32,7 @@ from commerce.portone.services import (
 )
 
 from .mail import order_placed_mail_send, site_url
+from .recovery import basket_freeze_stamp
 from .stock import StockShortage, stock_lock_for_basket
 
 Basket = get_model("basket", "Basket")
@@ -115,6 +116,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
             method if method in PaymentMethod.values else PaymentMethod.BANK_TRANSFER
         )
         return self.render_preview(request)
+
+    def freeze_basket(self, basket):
+        super().freeze_basket(basket)
+        basket_freeze_stamp(basket=basket)  # recovery waits while this checkout runs
 
     def handle_payment(self, order_number, total, portone_payment_id=None, **kwargs):
         method = self.chosen_method()

@@ -24,16 +24,12 @@ class EmailBackend(OscarEmailBackend):
             return None
 
 
-class LockoutBackend(AxesStandaloneBackend):
-    """django-axes' lock-out check, for logins that come with a request.
+class AxesBackend(AxesStandaloneBackend):
+    """django-axes' lock-out for every login form. A call without a request is not a login
+    form but the site's own code (Oscar signs a new customer in right after sign-up): nothing
+    to count or lock there, and axes' own backend would answer the sign-up with a 500."""
 
-    Every login form (customer, dashboard, CMS) passes its request, so a locked-out pair of
-    account and address is refused there. A login without a request is made by code (the
-    test client, a management command), never typed by a person: axes cannot tell an
-    address for it, so it is left to the next backends instead of failing.
-    """
-
-    def authenticate(self, request, *args, **kwargs):
+    def authenticate(self, request=None, *args, **kwargs):
         if request is None:
             return None
         return super().authenticate(request, *args, **kwargs)

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
+from oscar.apps.dashboard.catalogue import widgets as oscar_widgets
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 
+from commerce.core.inputs import id_or_none
 from commerce.membership.selectors import membership_listing_error
 
 CURRENCIES_WITHOUT_MINOR_UNIT = {"KRW"}
@@ -32,3 +34,17 @@ class StockRecordForm(oscar_forms.StockRecordForm):
             if error:
                 raise ValidationError(error)
         return cleaned
+
+
+class ProductSelect(oscar_widgets.ProductSelect):
+    """Oscar's product picker re-shows a posted value by looking it up as an id: a value that
+    is not one (a script's "abc") answered a server error instead of "select a valid choice"."""
+
+    def optgroups(self, name, value, attrs=None):
+        value = [v for v in value if v in (None, "") or id_or_none(v) is not None]
+        return super().optgroups(name, value, attrs=attrs)
+
+
+class ProductRecommendationForm(oscar_forms.ProductRecommendationForm):
+    class Meta(oscar_forms.ProductRecommendationForm.Meta):
+        widgets = {"recommendation": ProductSelect}
