@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from opensearchpy import helpers
 
+from commerce.core.locks import exclusive
 from search import analysis, documents, engine
 from search.engine import engine_errors, get_client
 from search.models import SearchQuery
@@ -74,10 +75,13 @@ def search_objects_sync(*, kind: str, pks: Iterable, refresh: bool = False) -> d
     return {"indexed": len(found), "removed": len(pks) - len(found)}
 
 
+@exclusive("search-reindex", ttl=4 * 3600)
 def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
     """Build a fresh index from the database, then point the alias at it in one step.
 
     Readers keep using the old index until the switch; old indices are deleted after it.
+    One run at a time (a lock in the shared cache): a second run would delete the first
+    one's new index as stale, and raises ``LockHeld`` instead.
     """
     client = get_client()
     name = _new_index_name()

@@ -7,10 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from thecen.healthchecks import ThecenHealthView
+
 # A lost database connection answers a Korean 503 with Retry-After (thecen/errors.py).
 handler500 = "thecen.errors.server_error"
 
 urlpatterns = [
+    # For load balancers and monitoring (not /health/, the health self-check feature).
+    path("-/health/", ThecenHealthView.as_view(), name="ops-health"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
