@@ -53,8 +53,11 @@ def _client_for(
         # With several nodes a request that finds one down is retried on the next ones (the
         # dead node rests outside the pool for dead_timeout); one node has nothing to retry on.
         max_retries=len(nodes) - 1,
-        retry_on_timeout=len(nodes) > 1,
-        dead_timeout=30,
+        # A timed-out write may still have been applied (an index created): never repeat it.
+        retry_on_timeout=False,
+        # A node that failed rests 10 s, 20 s at most after repeated failures, then is tried again.
+        dead_timeout=10,
+        timeout_cutoff=2,
         **options,
     )
 

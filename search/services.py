@@ -18,6 +18,10 @@ from search.selectors import synonym_rules
 
 logger = logging.getLogger(__name__)
 
+# Creating an index (with replicas, on a cluster) waits for its shards to start: give the
+# admin calls more time than a search gets.
+ADMIN_TIMEOUT = 60
+
 
 def _new_index_name() -> str:
     return f"{engine.alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
@@ -31,7 +35,11 @@ def search_index_ensure() -> str:
     client = get_client()
     name = _new_index_name()
     with engine_errors():
-        client.indices.create(index=name, body=documents.index_body(name, rules=synonym_rules()))
+        client.indices.create(
+            index=name,
+            body=documents.index_body(name, rules=synonym_rules()),
+            request_timeout=ADMIN_TIMEOUT,
+        )
         client.indices.put_alias(index=name, name=engine.alias_name())
     return name
 
@@ -86,7 +94,11 @@ def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
     client = get_client()
     name = _new_index_name()
     with engine_errors():
-        client.indices.create(index=name, body=documents.index_body(name, rules=synonym_rules()))
+        client.indices.create(
+            index=name,
+            body=documents.index_body(name, rules=synonym_rules()),
+            request_timeout=ADMIN_TIMEOUT,
+        )
     for builder in registry:
         queryset = builder.get_queryset()
         for start in range(0, queryset.count(), batch_size):
@@ -104,7 +116,7 @@ def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
         old = engine.live_indices()
         swap = [{"remove": {"index": index, "alias": alias}} for index in old]
         swap.append({"add": {"index": name, "alias": alias}})
-        client.indices.update_aliases(body={"actions": swap})
+        client.indices.update_aliases(body={"actions": swap}, request_timeout=ADMIN_TIMEOUT)
         stale = [index for index in engine.concrete_indices() if index != name]
         if stale:
             client.indices.delete(index=",".join(stale), ignore_unavailable=True)

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -114,6 +115,8 @@ MIDDLEWARE = [
     "thecen.requestid.RequestIdMiddleware",  # first: every later log line carries the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and MC middleware: it sees every cookie they set.
+    "thecen.cdn.CdnCacheMiddleware",
     "thecen.errors.BadInputMiddleware",  # NUL bytes in a path or form: a Korean 400
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -267,6 +270,24 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "webp"}
+
+# Pages a CDN may cache for anonymous readers (thecen/cdn.py), and for how long: prices and
+# stock on them are at most this old. Publishing purges a page at once when
+# THECEN_FRONTEND_CACHE_URL names the cache (an HTTP PURGE to it: Varnish, nginx, the local
+# proxy of `make stack`); CloudFront/Cloudflare are other wagtail.contrib.frontend_cache backends.
+THECEN_CDN_MAX_AGE = int(os.environ.get("THECEN_CDN_MAX_AGE", "60"))
+THECEN_CDN_PAGE_TYPES = [
+    "cms_pages.StoryPage",
+    "cms_pages.EnterprisePage",
+    "cms_pages.CampaignPage",
+    "cms_pages.EventPage",
+]
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("THECEN_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["THECEN_FRONTEND_CACHE_URL"],
+    }
 
 # Oscar
 OSCAR_SHOP_NAME = "더센"
