@@ -37,7 +37,12 @@ def hosts(url: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _client_for(
-    url: str, timeout: float, ca_certs: str, api_key: str, user: str, password: str
+    url: str,
+    timeout: float,
+    ca_certs: str = "",
+    api_key: str = "",
+    user: str = "",
+    password: str = "",
 ) -> OpenSearch:
     nodes = hosts(url)
     options: dict = {}
