@@ -33,7 +33,7 @@ class SearchCluster(HealthCheck):
             return
         try:
             with engine.engine_errors():
-                health = engine.get_client().cluster.health(params={"timeout": "2s"})
+                health = engine.get_client().cluster.health()
         except engine.SearchUnavailable as exc:
             raise ServiceUnavailable("search cluster unreachable") from exc
         if health["status"] == "red":
