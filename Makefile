@@ -14,15 +14,25 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
-$(VENV)/.installed-run: pyproject.toml tools/portone/package-lock.json | $(VENV)/bin/python
-	$(PIP) install -q -e .
+# Every dependency, transitive ones included, is pinned with its hashes in requirements/lock.txt
+# (made by `make lock` from pyproject.toml); the site itself is installed without dependencies.
+# PortOne's browser SDK comes from npm, pinned by tools/portone/package-lock.json.
+$(VENV)/.installed-run: pyproject.toml requirements/lock.txt tools/portone/package-lock.json | $(VENV)/bin/python
+	$(PIP) install -q --require-hashes -r requirements/lock.txt
+	$(PIP) install -q --no-deps -e .
 	bash tools/portone/vendor.sh
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml tools/portone/package-lock.json | $(VENV)/bin/python
-	$(PIP) install -q -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml requirements/lock.txt tools/portone/package-lock.json | $(VENV)/bin/python
+	$(PIP) install -q --require-hashes -r requirements/lock.txt
+	$(PIP) install -q --no-deps -e .
 	bash tools/portone/vendor.sh
 	touch $@ $(VENV)/.installed-run
+
+lock: | $(VENV)/bin/python ## Regenerate requirements/lock.txt (hashes) from pyproject.toml
+	$(PIP) install -q pip-tools==7.6.2
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --extra test \
+	  --output-file requirements/lock.txt pyproject.toml
 
 install: $(VENV)/.installed-run ## Install the site into .venv
 
@@ -57,6 +67,12 @@ services-down: ## Stop them
 	bash tools/searchnode/node.sh stop
 	bash tools/postgres.sh stop
 
+stack: $(VENV)/.installed-test ## The production-like stack: PostgreSQL, Redis, S3Proxy, 3 search nodes, 2 app servers, proxy, worker
+	bash tools/stack/stack.sh up
+
+stack-down: ## Stop what `make stack` started
+	bash tools/stack/stack.sh down
+
 bench: $(VENV)/.installed-test ## Throughput of the main pages under gunicorn (needs wrk)
 	bash bench/run.sh
 
@@ -72,4 +88,4 @@ bench-settlement: $(VENV)/.installed-test ## Partner settlement run: 100 partner
 	bash tools/postgres.sh start
 	DATABASE_URL="$$(bash tools/postgres.sh url)" $(PY) bench/settlement.py $(BENCH_ARGS)
 
-.PHONY: help install run test lint check format services-up services-down bench bench-scale bench-settlement clean
+.PHONY: help install run test lint check format services-up services-down stack stack-down lock bench bench-scale bench-settlement clean

@@ -3,20 +3,19 @@
 The card's HTML is memoised per process, keyed on every live value it shows (price, stock
 message, availability, title, enterprise...). The values themselves are read from the
 catalogue on every request, so a price change shows at once; only the formatting work is
-saved when nothing changed. The per-request parts (CSRF token, return path) are filled in
-after the lookup.
+saved when nothing changed. The return path is filled in after the lookup. The card holds
+no CSRF token (frontend/js/csrf.js fills the form from the csrftoken cookie), so a page of
+cards is the same for every anonymous reader and a CDN may cache it (thecen/cdn.py).
 """
 
 from collections import OrderedDict
 from threading import Lock
 
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import get_language
 
 TEMPLATE = "cms_pages/includes/offer.html"
-CSRF_SLOT = "\x00csrf\x00"
 NEXT_SLOT = "\x00next\x00"
 MAX_CARDS = 4096
 
@@ -66,7 +65,6 @@ def offer_card_html(*, request, offer, note="", selling=True, basket_source=None
                 "note": note,
                 "selling": selling,
                 "source_pk": source_pk,
-                "csrf_slot": CSRF_SLOT,
                 "next_slot": NEXT_SLOT,
             },
         )
@@ -74,19 +72,6 @@ def offer_card_html(*, request, offer, note="", selling=True, basket_source=None
             _cards[key] = html
             if len(_cards) > MAX_CARDS:
                 _cards.popitem(last=False)
-    if CSRF_SLOT in html:
-        html = html.replace(CSRF_SLOT, _request_slots(request)[0]).replace(
-            NEXT_SLOT, _request_slots(request)[1]
-        )
+    if NEXT_SLOT in html:
+        html = html.replace(NEXT_SLOT, escape(request.path))
     return html
-
-
-def _request_slots(request) -> tuple[str, str]:
-    """The escaped CSRF token and return path, made once per request however many cards.
-
-    (Each get_token() call masks the secret afresh: 32 random characters per card.)
-    """
-    slots = getattr(request, "_offer_card_slots", None)
-    if slots is None:
-        slots = request._offer_card_slots = (escape(get_token(request)), escape(request.path))
-    return slots

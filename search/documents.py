@@ -1,5 +1,6 @@
 """The one document every kind of content becomes, and the index that holds it."""
 
+from django.conf import settings
 from elasticsearch_dsl import Boolean, Date, Document, Float, Index, Integer, Keyword, Text
 
 from search import analysis
@@ -68,7 +69,10 @@ def build_index(name: str, *, rules: list[str] | None = None) -> Index:
         rules = analysis.load_synonym_file()
     index = Index(name)
     index.settings(
-        number_of_shards=1, number_of_replicas=0, refresh_interval="1s", max_ngram_diff=5
+        number_of_shards=settings.THECEN_SEARCH_SHARDS,
+        number_of_replicas=settings.THECEN_SEARCH_REPLICAS,
+        refresh_interval="1s",
+        max_ngram_diff=5,
     )
     index.document(_fields(rules))
     return index

@@ -30,15 +30,54 @@ def is_configured() -> bool:
     return bool(getattr(settings, "THECEN_SEARCH_URL", ""))
 
 
+def hosts(url: str) -> list[str]:
+    """THECEN_SEARCH_URL: one node, or a cluster's nodes separated by commas."""
+    return [host.strip() for host in url.split(",") if host.strip()]
+
+
 @functools.lru_cache(maxsize=8)
-def _client_for(url: str, timeout: float) -> OpenSearch:
-    return OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+def _client_for(
+    url: str,
+    timeout: float,
+    ca_certs: str = "",
+    api_key: str = "",
+    user: str = "",
+    password: str = "",
+) -> OpenSearch:
+    nodes = hosts(url)
+    options: dict = {}
+    if ca_certs:
+        options.update(use_ssl=True, verify_certs=True, ca_certs=ca_certs)
+    if api_key:
+        options["headers"] = {"Authorization": f"ApiKey {api_key}"}
+    elif user:
+        options["http_auth"] = (user, password)
+    return OpenSearch(
+        hosts=nodes,
+        timeout=timeout,
+        # With several nodes a request that finds one down is retried on the next ones (the
+        # dead node rests outside the pool for dead_timeout); one node has nothing to retry on.
+        max_retries=len(nodes) - 1,
+        # A timed-out write may still have been applied (an index created): never repeat it.
+        retry_on_timeout=False,
+        # A node that failed rests 10 s, 20 s at most after repeated failures, then is tried again.
+        dead_timeout=10,
+        timeout_cutoff=2,
+        **options,
+    )
 
 
 def get_client() -> OpenSearch:
     if not is_configured():
         raise SearchUnavailable("THECEN_SEARCH_URL is not set")
-    return _client_for(settings.THECEN_SEARCH_URL, float(settings.THECEN_SEARCH_TIMEOUT))
+    return _client_for(
+        settings.THECEN_SEARCH_URL,
+        float(settings.THECEN_SEARCH_TIMEOUT),
+        getattr(settings, "THECEN_SEARCH_CA_CERTS", ""),
+        getattr(settings, "THECEN_SEARCH_API_KEY", ""),
+        getattr(settings, "THECEN_SEARCH_USER", ""),
+        getattr(settings, "THECEN_SEARCH_PASSWORD", ""),
+    )
 
 
 def alias_name(name: str = CONTENT) -> str:

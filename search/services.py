@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from opensearchpy import helpers
 
+from commerce.core.locks import exclusive
 from search import analysis, documents, engine
 from search.engine import engine_errors, get_client
 from search.models import SearchQuery
@@ -16,6 +17,10 @@ from search.registry import registry
 from search.selectors import synonym_rules
 
 logger = logging.getLogger(__name__)
+
+# Creating an index (with replicas, on a cluster) waits for its shards to start: give the
+# admin calls more time than a search gets.
+ADMIN_TIMEOUT = 60
 
 
 def _new_index_name() -> str:
@@ -30,7 +35,11 @@ def search_index_ensure() -> str:
     client = get_client()
     name = _new_index_name()
     with engine_errors():
-        client.indices.create(index=name, body=documents.index_body(name, rules=synonym_rules()))
+        client.indices.create(
+            index=name,
+            body=documents.index_body(name, rules=synonym_rules()),
+            request_timeout=ADMIN_TIMEOUT,
+        )
         client.indices.put_alias(index=name, name=engine.alias_name())
     return name
 
@@ -90,15 +99,22 @@ def _batches(queryset, *, size: int):
         last = chunk[-1].pk
 
 
+@exclusive("search-reindex", ttl=4 * 3600)
 def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
     """Build a fresh index from the database, then point the alias at it in one step.
 
     Readers keep using the old index until the switch; old indices are deleted after it.
+    One run at a time (a lock in the shared cache): a second run would delete the first
+    one's new index as stale, and raises ``LockHeld`` instead.
     """
     client = get_client()
     name = _new_index_name()
     with engine_errors():
-        client.indices.create(index=name, body=documents.index_body(name, rules=synonym_rules()))
+        client.indices.create(
+            index=name,
+            body=documents.index_body(name, rules=synonym_rules()),
+            request_timeout=ADMIN_TIMEOUT,
+        )
     for builder in registry:
         for chunk in _batches(builder.get_queryset(), size=batch_size):
             actions = [
@@ -114,7 +130,7 @@ def search_reindex(*, batch_size: int = 500, on_built=None) -> str:
         old = engine.live_indices()
         swap = [{"remove": {"index": index, "alias": alias}} for index in old]
         swap.append({"add": {"index": name, "alias": alias}})
-        client.indices.update_aliases(body={"actions": swap})
+        client.indices.update_aliases(body={"actions": swap}, request_timeout=ADMIN_TIMEOUT)
         stale = [index for index in engine.concrete_indices() if index != name]
         if stale:
             client.indices.delete(index=",".join(stale), ignore_unavailable=True)

@@ -7,10 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from thecen.cdn import csrf_cookie
+from thecen.healthchecks import ThecenHealthView
+
 # A lost database connection answers a Korean 503 with Retry-After (thecen/errors.py).
 handler500 = "thecen.errors.server_error"
 
 urlpatterns = [
+    # For load balancers and monitoring (not /health/, the health self-check feature).
+    path("-/health/", ThecenHealthView.as_view(), name="ops-health"),
+    # Pages served from a cache carry no CSRF token: their forms fetch the cookie here.
+    path("-/csrf/", csrf_cookie, name="csrf-cookie"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -25,9 +25,13 @@ start() {  # start SERVICE_SCRIPT unless it already answers
 
 start tools/searchnode/node.sh
 start tools/postgres.sh
+start tools/redis.sh
 
 export THECEN_SEARCH_URL="${THECEN_SEARCH_URL:-http://127.0.0.1:${SEARCH_NODE_PORT:-9250}}"
 export DATABASE_URL="${DATABASE_URL:-$(tools/postgres.sh url)}"
+# Tests that need Redis say so (tests/integration/thecen/test_jobs_and_locks.py); the suite's
+# own cache stays per process. tests/stack/ starts the whole production-like stack itself.
+export THECEN_TEST_REDIS_URL="${THECEN_TEST_REDIS_URL:-$(tools/redis.sh url)}"
 export THECEN_BROWSER="${THECEN_BROWSER:-/usr/bin/chromium}"
 
 "$PY" -m pytest "$@"

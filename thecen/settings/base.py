@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -99,6 +100,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "health_check",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -114,8 +116,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "thecen.requestid.RequestIdMiddleware",  # first: every later log line carries the id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and MC middleware: it sees every cookie they set.
+    "thecen.cdn.CdnCacheMiddleware",
     "thecen.errors.BadInputMiddleware",  # NUL bytes in a path or form: a Korean 400
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -170,7 +175,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,  # a connection dropped by a database restart is replaced
+        # A connection kept open across requests is checked first: after a database restart
+        # or failover the first request gets a fresh connection instead of an error.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -183,10 +190,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Django's cache holds the Site lookup, the header menu, pages' SEO fragments and Wagtail's
-# renditions. By default each process has its own; set THECEN_CACHE_DIR to a folder that every
-# worker of a host can write, so that a change forgets cached entries in all of them at once.
-if os.environ.get("THECEN_CACHE_DIR"):
+# Django's cache holds the Site lookup, the header menu, pages' SEO fragments, Wagtail's
+# renditions and the locks of `commerce.core.locks`. By default each process has its own; set
+# THECEN_REDIS_URL (thecen/settings/redis.py) to share one between app servers and workers.
+# THECEN_CACHE_DIR (a folder every worker of one host can write) is the single-host middle way.
+if os.environ.get("THECEN_REDIS_URL"):
+    from .redis import CACHES  # noqa: F401
+elif os.environ.get("THECEN_CACHE_DIR"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -231,6 +241,14 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Media on S3-compatible object storage (thecen/settings/s3.py) when THECEN_S3_BUCKET is set.
+if os.environ.get("THECEN_S3_BUCKET"):
+    from .s3 import S3_STORAGE
+
+    STORAGES["default"] = S3_STORAGE
+    # sorl-thumbnail (Oscar's thumbnails) writes through the default storage, then remembers
+    # the thumbnail in its key-value store: in the database, so every app server knows it.
+    THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 
 SITE_ID = 1
 
@@ -243,6 +261,10 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
+# Mail is sent by the task worker; a mail server that stops answering must not hold it forever.
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+ADMINS = [("", address) for address in env_list("DJANGO_ADMINS")]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "no-reply@thecen.kr")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "더센 <no-reply@thecen.kr>")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Seconds the task worker waits for the SMTP server before giving up on one message.
@@ -257,6 +279,24 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "webp"}
+
+# Pages a CDN may cache for anonymous readers (thecen/cdn.py), and for how long: prices and
+# stock on them are at most this old. Publishing purges a page at once when
+# THECEN_FRONTEND_CACHE_URL names the cache (an HTTP PURGE to it: Varnish, nginx, the local
+# proxy of `make stack`); CloudFront/Cloudflare are other wagtail.contrib.frontend_cache backends.
+THECEN_CDN_MAX_AGE = int(os.environ.get("THECEN_CDN_MAX_AGE", "60"))
+THECEN_CDN_PAGE_TYPES = [
+    "cms_pages.StoryPage",
+    "cms_pages.EnterprisePage",
+    "cms_pages.CampaignPage",
+    "cms_pages.EventPage",
+]
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("THECEN_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["THECEN_FRONTEND_CACHE_URL"],
+    }
 
 # Oscar
 OSCAR_SHOP_NAME = "더센"
@@ -394,22 +434,37 @@ THECEN_DUES_GRACE_DAYS = int(os.environ.get("THECEN_DUES_GRACE_DAYS", "30"))
 THECEN_HEALTH_RETENTION_DAYS = int(os.environ.get("THECEN_HEALTH_RETENTION_DAYS", "365"))
 
 # Search engine: used when its URL is set; otherwise the database serves search.
+# One URL, or several nodes of a cluster separated by commas (the client spreads requests and
+# skips a node that is down).
 THECEN_SEARCH_URL = os.environ.get("THECEN_SEARCH_URL", "")
+# Managed clusters: a CA bundle for their certificate and an API key (`Authorization: ApiKey …`)
+# or a user and password.
+THECEN_SEARCH_CA_CERTS = os.environ.get("THECEN_SEARCH_CA_CERTS", "")
+THECEN_SEARCH_API_KEY = os.environ.get("THECEN_SEARCH_API_KEY", "")
+THECEN_SEARCH_USER = os.environ.get("THECEN_SEARCH_USER", "")
+THECEN_SEARCH_PASSWORD = os.environ.get("THECEN_SEARCH_PASSWORD", "")
+# Primary shards and replica copies of each new index; replicas must be below the node count
+# (one replica on a 3-node cluster keeps the index green when one node is lost).
+THECEN_SEARCH_SHARDS = int(os.environ.get("THECEN_SEARCH_SHARDS", "1"))
+THECEN_SEARCH_REPLICAS = int(os.environ.get("THECEN_SEARCH_REPLICAS", "0"))
 THECEN_SEARCH_INDEX_PREFIX = os.environ.get("THECEN_SEARCH_INDEX_PREFIX", "thecen")
 THECEN_SEARCH_TIMEOUT = float(os.environ.get("THECEN_SEARCH_TIMEOUT", "3"))
 # After the node fails to answer, searches use the database for this many seconds.
 THECEN_SEARCH_RETRY_AFTER = float(os.environ.get("THECEN_SEARCH_RETRY_AFTER", "15"))
 
+# /-/health/ fails when the oldest queued task has waited longer than this (no worker running).
+THECEN_HEALTH_TASK_AGE_MINUTES = int(os.environ.get("THECEN_HEALTH_TASK_AGE_MINUTES", "10"))
+
 # Background work (search indexing): django-tasks, queued in the database and run by
 # `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
-}
+# JSON lines with the request id (thecen/settings/logs.py); THECEN_LOG_FORMAT=text for people.
+from .logs import LOGGING  # noqa: E402, F401
+
+# Error reports to Sentry, only when SENTRY_DSN is set (thecen/settings/sentry.py).
+if os.environ.get("SENTRY_DSN"):
+    from . import sentry  # noqa: F401, E402
 
 # Login lock-out (django-axes), on every login form (/accounts/, /dashboard/, /cms/): after
 # THECEN_LOGIN_FAILURES wrong passwords for one account from one address, that pair is locked

@@ -14,3 +14,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # `make run` has no worker: run background tasks (search indexing) at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # noqa: F405
+# Plain log lines at WARNING, as `make run` always printed them.
+LOGGING["handlers"]["console"]["formatter"] = "text"  # noqa: F405
+LOGGING["root"]["level"] = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")  # noqa: F405

@@ -6,6 +6,13 @@
 # plugin loaded as a classpath plugin. No Docker, no download at run time once ~/.m2 is filled.
 #
 # Usage: tools/searchnode/node.sh start|stop|status
+#        SEARCH_NODE_COUNT=3 tools/searchnode/node.sh start|stop|status|urls|stop-node I|start-node I
+#
+# With SEARCH_NODE_COUNT=N (N > 1) it starts a cluster of N nodes, each in its own JVM (the
+# runner's -numOfNode 1 per JVM, so that one node can be stopped and started again alone, as a
+# machine would fail), on HTTP ports SEARCH_NODE_PORT .. +N-1 and transport ports
+# SEARCH_NODE_TRANSPORT_PORT .. +N-1, discovering each other on 127.0.0.1. `urls` prints the
+# comma-separated node URLs for THECEN_SEARCH_URL.
 #
 # Environment:
 #   SEARCH_NODE_DIR        data, logs, pid file, classpath cache (default: <repo>/var/searchnode)
@@ -16,13 +23,19 @@
 #   SEARCH_NODE_JAVA_OPTS  extra JVM options
 #   SEARCH_NODE_TIMEOUT    seconds to wait for the node to answer (default: 120)
 #   MVN                    Maven command (default: mvn); only used to (re)build the classpath
+#   SEARCH_NODE_COUNT      nodes in the cluster (default 1: one node, as before)
+#   SEARCH_NODE_TRANSPORT_PORT  first transport port of a cluster (default SEARCH_NODE_PORT + 200)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(git -C "$SCRIPT_DIR" rev-parse --show-toplevel 2>/dev/null || (cd "$SCRIPT_DIR/../.." && pwd))"
 POM="$SCRIPT_DIR/pom.xml"
 
-NODE_DIR="${SEARCH_NODE_DIR:-$REPO_DIR/var/searchnode}"
+if [ "${SEARCH_NODE_COUNT:-1}" -gt 1 ]; then
+  NODE_DIR="${SEARCH_NODE_DIR:-$REPO_DIR/var/searchcluster-${SEARCH_NODE_PORT:-9250}}"
+else
+  NODE_DIR="${SEARCH_NODE_DIR:-$REPO_DIR/var/searchnode}"
+fi
 PORT="${SEARCH_NODE_PORT:-9250}"
 TIMEOUT="${SEARCH_NODE_TIMEOUT:-120}"
 HEAP="${SEARCH_NODE_HEAP:--Xms512m -Xmx1g}"
@@ -31,7 +44,13 @@ MVN="${MVN:-mvn}"
 MIN_JAVA=21
 MAIN_CLASS="org.codelibs.opensearch.runner.OpenSearchRunner"
 PLUGINS="org.opensearch.plugin.analysis.nori.AnalysisNoriPlugin"
-CLUSTER_NAME="searchnode-$PORT"
+CLUSTER_NAME="${SEARCH_NODE_CLUSTER_NAME:-searchnode-$PORT}"
+COUNT="${SEARCH_NODE_COUNT:-1}"
+# Set for one member of a cluster (by the cluster commands below): its transport port, the
+# transport addresses of all members, and whether start returns before the cluster has formed.
+MEMBER_TRANSPORT="${SEARCH_NODE_MEMBER_TRANSPORT:-}"
+MEMBER_SEEDS="${SEARCH_NODE_MEMBER_SEEDS:-}"
+NO_WAIT="${SEARCH_NODE_NO_WAIT:-}"
 HOST="127.0.0.1"
 URL="http://$HOST:$PORT"
 
@@ -142,16 +161,17 @@ is_node_pid() {
   local pid="$1" args
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
   args="$(ps -o args= -p "$pid" 2>/dev/null || true)"
-  case "$args" in *"$MAIN_CLASS"*) return 0 ;; *) return 1 ;; esac
+  case "$args" in *"$MAIN_CLASS"* | *ClusterMember.java*) return 0 ;; *) return 1 ;; esac
 }
 
 answering() {
   curl -sf -o /dev/null --max-time 5 "$URL/_cluster/health?wait_for_status=yellow&timeout=2s"
 }
 
-# Pid of the OpenSearch process answering on the port (from the node itself).
+# Pid of the OpenSearch process answering on the port (from the node itself, not its peers).
 answering_pid() {
-  curl -sf --max-time 5 "$URL/_cat/nodes?h=pid" 2>/dev/null | tr -dc '0-9' || true
+  curl -sf --max-time 5 "$URL/_nodes/_local/process?filter_path=nodes.*.process.id" 2>/dev/null \
+    | grep -o '"id":[0-9]*' | tr -dc '0-9' || true
 }
 
 port_busy() {
@@ -191,6 +211,20 @@ cluster.routing.allocation.disk.threshold_enabled: false
 bootstrap.memory_lock: false
 action.auto_create_index: true
 YAML
+  if [ -n "$MEMBER_TRANSPORT" ]; then
+    # One member of a cluster (ClusterMember.java names it node-<http port>): a fixed
+    # transport port, the others as seeds, and the first election among all of them.
+    local seeds
+    local seeds names
+    seeds="$(echo "$MEMBER_SEEDS" | sed 's/,/", "/g')"
+    names="$(echo "$SEARCH_NODE_MEMBER_NAMES" | sed 's/,/", "/g')"
+    cat >> "$conf/opensearch.yml" <<YAML
+transport.port: $MEMBER_TRANSPORT
+discovery.seed_hosts: ["$seeds"]
+cluster.initial_cluster_manager_nodes: ["$names"]
+YAML
+    sed -i '/^transport.port: 9300-9399$/d' "$conf/opensearch.yml"
+  fi
 }
 
 cmd_start() {
@@ -246,10 +280,14 @@ cmd_start() {
 
     # setsid: the node outlives the calling shell/make and is not hit by its Ctrl-C.
     # The runner's 'baseHttpPort' is the port of node 0, so node 1 listens on PORT.
+    local -a main=("$MAIN_CLASS")
+    if [ -n "$MEMBER_TRANSPORT" ]; then
+      main=(-Dsearchnode.name="node-$PORT" "$SCRIPT_DIR/ClusterMember.java")
+    fi
     (
       cd "$NODE_DIR"
       exec setsid "$java_home/bin/java" "${jvm_opts[@]}" \
-        -cp "$(cat "$CP_FILE")" "$MAIN_CLASS" \
+        -cp "$(cat "$CP_FILE")" "${main[@]}" \
         -basePath "$NODE_DIR" \
         -numOfNode 1 \
         -baseHttpPort "$((PORT - 1))" \
@@ -258,6 +296,11 @@ cmd_start() {
     ) >> "$LOG_FILE" 2>&1 < /dev/null 9>&- &  # 9>&-: the node must not inherit the lock
     pid=$!
     echo "$pid" > "$PID_FILE"
+  fi
+
+  if [ -n "$NO_WAIT" ]; then
+    say "launched (pid $pid) at $URL"
+    return 0
   fi
 
   local started=$SECONDS
@@ -341,6 +384,93 @@ cmd_status() {
   fi
   return 1
 }
+
+# --- A cluster of COUNT nodes, one JVM each -------------------------------------------
+
+TRANSPORT_BASE="${SEARCH_NODE_TRANSPORT_PORT:-$((PORT + 200))}"
+
+node_urls() {
+  local i out=""
+  for i in $(seq 1 "$COUNT"); do out="${out:+$out,}http://$HOST:$((PORT + i - 1))"; done
+  echo "$out"
+}
+
+member() {  # member I COMMAND: run this script for node I of the cluster
+  local i="$1" seeds="" names="" j
+  shift
+  for j in $(seq 1 "$COUNT"); do
+    seeds="${seeds:+$seeds,}$HOST:$((TRANSPORT_BASE + j - 1))"
+    names="${names:+$names,}node-$((PORT + j - 1))"
+  done
+  SEARCH_NODE_COUNT=1 \
+    SEARCH_NODE_DIR="$NODE_DIR/member-$i" \
+    SEARCH_NODE_PORT="$((PORT + i - 1))" \
+    SEARCH_NODE_CLUSTER_NAME="searchcluster-$PORT" \
+    SEARCH_NODE_MEMBER_TRANSPORT="$((TRANSPORT_BASE + i - 1))" \
+    SEARCH_NODE_MEMBER_SEEDS="$seeds" \
+    SEARCH_NODE_MEMBER_NAMES="$names" \
+    SEARCH_NODE_HEAP="${SEARCH_NODE_HEAP:--Xms256m -Xmx512m}" \
+    bash "${BASH_SOURCE[0]}" "$@"
+}
+
+# Waits until every node has joined and the cluster is at least yellow (green if $1 = green).
+cluster_wait() {
+  local want="${1:-yellow}" started=$SECONDS i
+  while [ $((SECONDS - started)) -lt "$TIMEOUT" ]; do
+    for i in $(seq 1 "$COUNT"); do
+      if curl -sf -o /dev/null --max-time 5 \
+        "http://$HOST:$((PORT + i - 1))/_cluster/health?wait_for_nodes=$COUNT&wait_for_status=$want&timeout=2s"; then
+        say "cluster of $COUNT nodes is $want after $((SECONDS - started))s"
+        return 0
+      fi
+    done
+    sleep 1
+  done
+  die "the cluster did not reach $want with $COUNT nodes within ${TIMEOUT}s (logs: $NODE_DIR/member-*/)"
+}
+
+cluster_main() {
+  [ "$((PORT + COUNT - 1))" -le 9299 ] || die "the last node's port $((PORT + COUNT - 1)) is above 9299"
+  mkdir -p "$NODE_DIR"
+  [ -f "$NODE_DIR/.gitignore" ] || echo '*' > "$NODE_DIR/.gitignore"
+  case "${1:-}" in
+    start)
+      # One Maven run for all members: they share the classpath.
+      build_classpath
+      local i
+      for i in $(seq 1 "$COUNT"); do
+        mkdir -p "$NODE_DIR/member-$i"
+        cp "$CP_FILE" "$CP_KEY_FILE" "$NODE_DIR/member-$i/"
+        SEARCH_NODE_NO_WAIT=1 member "$i" start >/dev/null
+      done
+      cluster_wait yellow
+      node_urls
+      ;;
+    stop)
+      local i
+      for i in $(seq 1 "$COUNT"); do member "$i" stop & done
+      wait
+      ;;
+    status)
+      curl -sf --max-time 5 "$(node_urls | cut -d, -f1)/_cluster/health?filter_path=status,number_of_nodes" \
+        || { say "cluster not answering"; return 1; }
+      echo
+      ;;
+    urls) node_urls ;;
+    stop-node) member "${2:?node number}" stop ;;
+    start-node)
+      SEARCH_NODE_NO_WAIT=1 member "${2:?node number}" start >/dev/null
+      cluster_wait yellow
+      ;;
+    wait-green) cluster_wait green ;;
+    *) echo "usage: SEARCH_NODE_COUNT=N $0 start|stop|status|urls|stop-node I|start-node I|wait-green" >&2; exit 2 ;;
+  esac
+}
+
+if [ "$COUNT" -gt 1 ]; then
+  cluster_main "$@"
+  exit
+fi
 
 case "${1:-}" in
   start) cmd_start ;;

@@ -1,0 +1,34 @@
+"""What a load balancer and an operator see of each app server."""
+
+import json
+
+import pytest
+
+from tests.stack.conftest import Browser
+
+pytestmark = pytest.mark.stack
+
+
+def test_each_app_server_reports_its_services_healthy_at_the_ops_path(stack):
+    for base in stack.apps:
+        for _attempt in range(3):  # a busy machine can make one probe miss its 5 s budget
+            status, body, headers = Browser().get(f"{base}/-/health/?format=json")
+            if status == 200:
+                break
+        assert status == 200, body
+        report = json.loads(body)
+        assert set(report) == {
+            "Database(alias='default')",
+            "Cache(alias='default')",
+            "Storage(alias='default')",
+            "SearchCluster()",
+            "TaskQueueAge()",
+        }
+        assert set(report.values()) == {"OK"}
+        assert "no-cache" in headers.get("Cache-Control", "")
+
+
+def test_every_answer_carries_the_request_id_the_proxy_gave_it(stack):
+    status, _body, headers = Browser().get(f"{stack.proxy}/")
+    assert status == 200
+    assert len(headers.get("X-Request-ID", "")) == 32
