@@ -15,6 +15,8 @@ from commerce.orderpayments.methods import (
     PAY_ON_SITE,
     PaymentMethod,
     deposit_deadline,
+    depositor_name_clean,
+    depositor_name_default,
     payment_source_build,
 )
 from commerce.orderpayments.services import order_payment_open
@@ -45,7 +47,16 @@ class PaymentDetailsView(views.PaymentDetailsView):
         ctx["bank_account"] = settings.THECEN_BANK_ACCOUNT
         ctx["onsite_allowed"] = onsite_payment_allowed(self.request.basket)
         ctx["payment_method"] = self.chosen_method()
+        ctx["depositor_name"] = self.depositor_name()
         return ctx
+
+    def depositor_name(self) -> str:
+        """The name the transfer will carry (입금자명): as typed, else the orderer's."""
+        typed = self.checkout_session._get("payment", "depositor_name")
+        if typed:
+            return typed
+        address = self.get_shipping_address(self.request.basket)
+        return depositor_name_default(user=self.request.user, shipping_address=address)
 
     def chosen_method(self) -> str:
         method = self.checkout_session.payment_method()
@@ -62,6 +73,16 @@ class PaymentDetailsView(views.PaymentDetailsView):
         self.checkout_session.pay_by(
             method if method in PaymentMethod.values else PaymentMethod.BANK_TRANSFER
         )
+        if self.chosen_method() == PaymentMethod.BANK_TRANSFER:
+            # A form without the field (an old page) keeps the orderer's name; a cleared one
+            # is asked again.
+            typed = request.POST.get("depositor_name")
+            name = depositor_name_clean(typed) if typed is not None else self.depositor_name()
+            if typed is not None and not name:
+                return self.render_payment_details(
+                    request, error=_("Please give the name your transfer will be sent under.")
+                )
+            self.checkout_session._set("payment", "depositor_name", name)
         return self.render_preview(request)
 
     def handle_payment(self, order_number, total, **kwargs):
@@ -132,7 +153,9 @@ class PaymentDetailsView(views.PaymentDetailsView):
     def place_order(self, *args, **kwargs):
         order = super().place_order(*args, **kwargs)
         method = self.chosen_method()
-        payment = order_payment_open(order=order, method=method)
+        payment = order_payment_open(
+            order=order, method=method, depositor_name=self.depositor_name()
+        )
         bookings_attach_order(order=order, paid_by=method, deadline=payment.deadline)
         order_attribution_record(order=order, request=self.request)
         return order

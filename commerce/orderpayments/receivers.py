@@ -1,0 +1,24 @@
+"""The customer hears when an unpaid order runs out of time (orders_expire cancels it)."""
+
+from django.dispatch import receiver
+from django.utils import timezone
+
+from . import signals
+from .methods import PaymentMethod
+from .models import OrderPayment
+from .services import order_send_expired
+
+
+@receiver(signals.order_cancelled, dispatch_uid="orderpayments.order_expired_mail")
+def mail_expired(*, order, refunded, **kwargs):
+    payment = OrderPayment.objects.filter(order=order).first()
+    expired = (
+        not refunded
+        and payment is not None
+        and payment.method == PaymentMethod.BANK_TRANSFER
+        and payment.paid_at is None
+        and payment.deadline is not None
+        and payment.deadline < timezone.now()
+    )
+    if expired:
+        order_send_expired(order=order)
