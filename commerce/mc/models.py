@@ -322,8 +322,9 @@ class PayoutAccount(models.Model):
     bank = models.CharField(_("Bank"), max_length=30)
     account_number = EncryptedCharField(_("Account number"), max_length=30)
     holder = EncryptedCharField(_("Account holder"), max_length=50)
+    # Empty for corporate MCs; the library stores an empty value as NULL.
     resident_number = EncryptedCharField(
-        _("Resident registration number"), max_length=14, blank=True
+        _("Resident registration number"), max_length=14, blank=True, null=True
     )
     updated = models.DateTimeField(_("Updated"), auto_now=True)
 

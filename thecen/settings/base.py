@@ -201,6 +201,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Partners (and staff) land in the dashboard they work in; others on the home page.
 LOGIN_REDIRECT_URL = "/accounts/start/"
+# No "Wagtail upgrade available" banner (an English call to wagtail.org from every admin home).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Internationalisation: Korean first, English second.
 LANGUAGE_CODE = "ko"

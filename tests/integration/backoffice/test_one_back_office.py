@@ -45,7 +45,8 @@ class OneBackOfficeTest(TestCase):
 
     def test_operators_cross_between_cms_and_dashboard(self):
         self.client.force_login(self.operator)
-        self.assertContains(self.client.get("/cms/"), 'href="/dashboard/"')
+        # Wagtail draws its menu from JSON props
+        self.assertContains(self.client.get("/cms/"), "/dashboard/")
         self.assertContains(self.client.get("/dashboard/"), 'href="/cms/"')
         self.client.force_login(self.partner_user)
         self.assertNotContains(self.client.get("/dashboard/"), 'href="/cms/"')
