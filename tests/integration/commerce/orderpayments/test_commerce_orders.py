@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from tests.factories.commerce import PASSWORD, checkout_pay, create_customer, create_goods
+from tests.factories.commerce import checkout_pay, create_customer, create_goods
 
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
@@ -25,7 +25,7 @@ class BankTransferOrderTest(TestCase):
         cls.operator = create_customer("ops@thecen.kr", is_staff=True)
 
     def buy(self, quantity=2):
-        self.client.login(username="buyer", password=PASSWORD)
+        self.client.force_login(self.customer)
         self.client.post(f"/basket/add/{self.product.pk}/", {"quantity": quantity})
         return checkout_pay(self.client, shipping=True)
 
