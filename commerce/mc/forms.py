@@ -48,7 +48,7 @@ class PayoutAccountForm(forms.ModelForm):
         return digits
 
     def clean_resident_number(self):
-        value = self.cleaned_data.get("resident_number", "").strip()
+        value = (self.cleaned_data.get("resident_number") or "").strip()
         if not value:
             if self.kind == MCKind.INDIVIDUAL:
                 raise forms.ValidationError(
