@@ -6,6 +6,7 @@ while the page models load: it imports only the model modules below the pages th
 
 from __future__ import annotations
 
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 from typing import TYPE_CHECKING
 
 from django.core import signing
@@ -75,14 +76,19 @@ CANCEL_SALT = "cms_pages.event-registration-cancel"
 
 
 def registration_cancel_token(registration: EventRegistration) -> str:
-    """A signed token for the cancel link in the mails (no account needed)."""
-    return signing.dumps(registration.pk, salt=CANCEL_SALT, compress=True)
+    """A signed token for the cancel link in the mails (no account needed).
+
+    Wrapped in URL-safe base64 without padding: Wagtail serves only path components of
+    letters, digits, "_" and "-", and a signature carries ":"."""
+    signed = signing.dumps(registration.pk, salt=CANCEL_SALT, compress=True)
+    return urlsafe_b64encode(signed.encode()).decode().rstrip("=")
 
 
 def registration_from_token(token: str) -> EventRegistration | None:
     try:
-        pk = signing.loads(token, salt=CANCEL_SALT)
-    except signing.BadSignature:
+        signed = urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        pk = signing.loads(signed, salt=CANCEL_SALT)
+    except (signing.BadSignature, ValueError):  # binascii.Error and UnicodeError are ValueErrors
         return None
     return EventRegistration.objects.filter(pk=pk).select_related("event").first()
 
