@@ -1,12 +1,9 @@
 """One back office: partners land in their dashboard and find it from the storefront;
-operators cross between /cms/ and /dashboard/; names in Korean order; groups in Korean."""
+operators cross between /cms/ and /dashboard/; names in Korean order."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import TestCase
-from wagtail.models import Workflow
 
-from commerce.core.roles import CONTENTS_CREATORS, EDITORIAL_WORKFLOW, EDITORS, MARKET_CREATORS
 from tests.factories.commerce import PASSWORD, create_customer, create_partner_user
 from tests.factories.editorial import partner
 from tests.factories.pages import PageTree
@@ -50,12 +47,6 @@ class OneBackOfficeTest(TestCase):
         self.assertContains(self.client.get("/dashboard/"), 'href="/cms/"')
         self.client.force_login(self.partner_user)
         self.assertNotContains(self.client.get("/dashboard/"), 'href="/cms/"')
-
-    def test_groups_and_the_workflow_are_named_in_korean(self):
-        names = set(Group.objects.values_list("name", flat=True))
-        self.assertTrue({CONTENTS_CREATORS, EDITORS, MARKET_CREATORS} <= names, names)
-        self.assertFalse({"Editors", "Moderators", "Contents Creators"} & names)
-        self.assertTrue(Workflow.objects.filter(name=EDITORIAL_WORKFLOW).exists())
 
     def test_full_names_read_in_korean_order(self):
         user = create_customer("minji@example.kr", first_name="민지", last_name="김")
