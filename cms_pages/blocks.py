@@ -167,8 +167,13 @@ class ParticipantBlock(ShoppableBlockMixin, blocks.StructBlock):
 
     enterprise = PartnerChooserBlock(label=_("Enterprise"))
     brings = blocks.CharBlock(label=_("What it brings"), required=False, max_length=200)
+    # Optional: a participant may bring no goods, so the list starts empty (Wagtail's default
+    # is one empty, required item, which made such an event impossible to save).
     products = blocks.ListBlock(
-        ProductChooserBlock(label=_("Product or service")), required=False, min_num=0
+        ProductChooserBlock(label=_("Product or service"), required=False),
+        required=False,
+        min_num=0,
+        default=[],
     )
 
     def catalogue_refs(self, raw):

@@ -20,6 +20,8 @@ from django.utils.functional import cached_property
 from oscar.core.loading import get_model
 
 from cms_pages.blocks import stream_catalogue_refs
+from commerce.partner.selectors import products_listed
+from commerce.partner.strategy import PartnerSuspended
 from commerce.reviews.selectors import review_counts_attach
 
 Product = get_model("catalogue", "Product")
@@ -76,12 +78,17 @@ class ShoppableCatalogue:
     partners: dict[int, Partner] = field(default_factory=dict)
     partner_products: dict[int, list[int]] = field(default_factory=dict)
     partner_urls: dict[int, str] = field(default_factory=dict)
+    # Listings of suspended partners: left out of every block, not shown as unavailable.
+    hidden: set[int] = field(default_factory=set)
 
     def offer(self, product_id) -> Offer | None:
         return self.offers.get(getattr(product_id, "pk", product_id))
 
+    def is_hidden(self, product_id) -> bool:
+        return getattr(product_id, "pk", product_id) in self.hidden
+
     def offers_for(self, product_ids) -> list[Offer | None]:
-        return [self.offer(pk) for pk in product_ids]
+        return [self.offer(pk) for pk in product_ids if pk is not None and not self.is_hidden(pk)]
 
     def enterprise_offers(self, partner_id) -> list[Offer]:
         ids = self.partner_products.get(partner_id, [])
@@ -127,6 +134,7 @@ def shoppable_catalogue(
         rows = (
             StockRecord.objects.filter(
                 partner_id__in=partner_ids,
+                partner__suspended_at__isnull=True,
                 product__is_public=True,
                 product__structure__in=[Product.STANDALONE, Product.CHILD],
             )
@@ -146,6 +154,9 @@ def shoppable_catalogue(
         )
         prefetch_stock_and_images(products)
         for offer in _offers(products, request):
+            if isinstance(offer.availability, PartnerSuspended):
+                catalogue.hidden.add(offer.product.pk)  # hidden, not shown as sold out
+                continue
             catalogue.offers[offer.product.pk] = offer
             if offer.enterprise:
                 catalogue.partners.setdefault(offer.enterprise.pk, offer.enterprise)
@@ -231,7 +242,9 @@ def page_catalogue(*, request, streams) -> ShoppableCatalogue:
 
 def latest_product_ids(*, limit: int) -> list[int]:
     return list(
-        Product.objects.browsable().order_by("-date_created").values_list("pk", flat=True)[:limit]
+        products_listed(Product.objects.browsable())
+        .order_by("-date_created")
+        .values_list("pk", flat=True)[:limit]
     )
 
 

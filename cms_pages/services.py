@@ -6,10 +6,14 @@ while the page models load: it imports only the model modules below the pages th
 
 from __future__ import annotations
 
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 from typing import TYPE_CHECKING
 
+from django.core import signing
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
@@ -17,6 +21,7 @@ from cms_pages.blocks import stream_catalogue_refs
 from cms_pages.models.enterprises import EnterpriseIndexPage, EnterprisePage
 from cms_pages.models.mentions import StoryCatalogueReference
 from cms_pages.models.registrations import EventRegistration
+from commerce.core.mail import mail_send
 
 if TYPE_CHECKING:
     from cms_pages.models.events import EventPage
@@ -31,7 +36,7 @@ class RegistrationError(ValueError):
 
 
 def event_register(
-    *, event: EventPage, name: str, phone: str = "", email: str = ""
+    *, event: EventPage, name: str, phone: str = "", email: str = "", cancel_url=None
 ) -> EventRegistration:
     """Register someone for an event: a confirmed place while there is one, else the waiting list.
 
@@ -59,9 +64,112 @@ def event_register(
             if confirmed < event.capacity
             else EventRegistration.Status.WAITLISTED
         )
-        return EventRegistration.objects.create(
+        registration = EventRegistration.objects.create(
             event_id=event.pk, name=name, phone=phone, email=email, status=status
         )
+        registration.event = event
+        event_registration_mail(registration=registration, cancel_url=cancel_url)
+        return registration
+
+
+CANCEL_SALT = "cms_pages.event-registration-cancel"
+
+
+def registration_cancel_token(registration: EventRegistration) -> str:
+    """A signed token for the cancel link in the mails (no account needed).
+
+    Wrapped in URL-safe base64 without padding: Wagtail serves only path components of
+    letters, digits, "_" and "-", and a signature carries ":"."""
+    signed = signing.dumps(registration.pk, salt=CANCEL_SALT, compress=True)
+    return urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def registration_from_token(token: str) -> EventRegistration | None:
+    try:
+        signed = urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        pk = signing.loads(signed, salt=CANCEL_SALT)
+    except (signing.BadSignature, ValueError):  # binascii.Error and UnicodeError are ValueErrors
+        return None
+    return EventRegistration.objects.filter(pk=pk).select_related("event").first()
+
+
+def _when(event) -> str:
+    return date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT")
+
+
+def event_registration_mail(*, registration: EventRegistration, cancel_url=None) -> None:
+    """Confirmation of a place (or of a place on the waiting list), with the cancel link;
+    sent after the commit by the task worker."""
+    if not registration.email:
+        return
+    event = registration.event
+    link = cancel_url(registration_cancel_token(registration)) if cancel_url else ""
+    if registration.status == EventRegistration.Status.CONFIRMED:
+        subject = _("You are registered: %(title)s") % {"title": event.title}
+        lead = _("%(name)s, your place is confirmed.") % {"name": registration.name}
+    else:
+        subject = _("You are on the waiting list: %(title)s") % {"title": event.title}
+        lead = _(
+            "%(name)s, the event is full: you are number %(position)d on the waiting list. "
+            "We will e-mail you if a place frees up."
+        ) % {"name": registration.name, "position": registration.waiting_position()}
+    parts = [
+        lead,
+        _("%(title)s · %(when)s · %(place)s")
+        % {"title": event.title, "when": _when(event), "place": event.place_name},
+    ]
+    if link:
+        parts.append(_("Cannot come? Cancel here so someone else can: %(link)s") % {"link": link})
+    mail_send(subject=subject, body="\n\n".join(parts), to=[registration.email], unverified=True)
+
+
+def event_registration_cancel(*, registration: EventRegistration, cancel_url=None) -> bool:
+    """Cancel a registration; a confirmed place goes to the first on the waiting list, who is
+    e-mailed. Under the event's row lock, like registering, so a place is given once.
+    Returns False when it was already cancelled."""
+    with transaction.atomic():
+        EventPage = type(registration.event)
+        event = EventPage.objects.select_for_update(of=("self",)).get(pk=registration.event_id)
+        registration = EventRegistration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == EventRegistration.Status.CANCELLED:
+            return False
+        freed = registration.status == EventRegistration.Status.CONFIRMED
+        registration.status = EventRegistration.Status.CANCELLED
+        registration.save(update_fields=["status"])
+        if freed:
+            confirmed = EventRegistration.objects.filter(
+                event_id=event.pk, status=EventRegistration.Status.CONFIRMED
+            ).count()
+            waiting = (
+                EventRegistration.objects.select_for_update()
+                .filter(event_id=event.pk, status=EventRegistration.Status.WAITLISTED)
+                .order_by("created_at", "pk")
+            )
+            for promoted in waiting[: max(event.capacity - confirmed, 0)]:
+                promoted.status = EventRegistration.Status.CONFIRMED
+                promoted.save(update_fields=["status"])
+                promoted.event = event
+                event_registration_promoted_mail(registration=promoted, cancel_url=cancel_url)
+    return True
+
+
+def event_registration_promoted_mail(*, registration: EventRegistration, cancel_url=None) -> None:
+    if not registration.email:
+        return
+    event = registration.event
+    parts = [
+        _("Good news, %(name)s: a place freed up and it is yours.") % {"name": registration.name},
+        _("%(title)s · %(when)s · %(place)s")
+        % {"title": event.title, "when": _when(event), "place": event.place_name},
+    ]
+    if cancel_url:
+        link = cancel_url(registration_cancel_token(registration))
+        parts.append(_("Cannot come? Cancel here so someone else can: %(link)s") % {"link": link})
+    mail_send(
+        subject=_("A place is yours: %(title)s") % {"title": event.title},
+        body="\n\n".join(parts),
+        to=[registration.email],
+    )
 
 
 def story_references_sync(*, story: StoryPage) -> int:

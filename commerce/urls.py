@@ -3,6 +3,8 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("commerce.core.urls")),
+    path("", include("commerce.partner.urls")),
     path("", include("commerce.bookings.urls")),
     path("", include("commerce.orderpayments.urls")),
     path("", include("commerce.mc.urls")),

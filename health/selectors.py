@@ -21,6 +21,7 @@ from cms_pages.models import EnterprisePage, StoryPage
 from cms_pages.selectors import events_upcoming, public, shoppable_catalogue
 from commerce.bookings.models import Booking, Service, Slot
 from commerce.bookings.selectors import booking_taking_place_q, service_times
+from commerce.partner.selectors import products_listed
 from health import engine
 from health.models.members import GroupMembership
 from health.models.privacy import SavedResult
@@ -124,7 +125,7 @@ def _catalogue(request, rules, region, now) -> tuple[list, list]:
     by_category = Q()
     for path in paths:
         by_category |= Q(categories__path__startswith=path)
-    browsable = Product.objects.browsable()
+    browsable = products_listed(Product.objects.browsable())
     service_match = Q(service__group__in=groups) if groups else Q(pk__in=[])
     if paths:
         service_match |= by_category

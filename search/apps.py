@@ -8,12 +8,17 @@ class SearchConfig(apps.SearchConfig):
     name = "search"
 
     def ready(self):
+        from django.apps import apps
+
         from search import kinds, signals  # noqa: F401  (registers the searchable kinds)
         from search.views import search as views
+        from search.views.catalogue import ListedProductDetailView
 
         self.search_view = views.SearchView
         self.suggest_view = views.SuggestView
         signals.connect()
+        # The catalogue app is Oscar's own; its product page is ours (search comes after it).
+        apps.get_app_config("catalogue").detail_view = ListedProductDetailView
 
     def get_urls(self):
         urls = [

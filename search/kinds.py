@@ -16,6 +16,7 @@ from cms_pages.models.taxonomy import Region
 from cms_pages.selectors import public
 from commerce.bookings.models import Service, ServiceGroup
 from commerce.mc.models import MarketCreator
+from commerce.partner.selectors import products_listed
 from commerce.reviews.selectors import review_summaries
 from search.registry import DocumentBuilder, registry
 
@@ -170,7 +171,10 @@ class ProductBuilder(DocumentBuilder):
 
     def findable(self):
         # Services are their own kind (ServiceBuilder): never indexed twice.
-        return Product.objects.browsable().exclude(product_class__slug=SERVICE_CLASS_SLUG)
+        # A suspended partner's listings leave the index (and come back when it is lifted).
+        return products_listed(
+            Product.objects.browsable().exclude(product_class__slug=SERVICE_CLASS_SLUG)
+        )
 
     def get_queryset(self):
         records = StockRecord.objects.select_related("partner").prefetch_related(
@@ -388,7 +392,9 @@ class ServiceBuilder(ProductBuilder):
 
     def findable(self):
         # A service product without a booking calendar yet is still on sale: it stays findable.
-        return Product.objects.browsable().filter(product_class__slug=SERVICE_CLASS_SLUG)
+        return products_listed(
+            Product.objects.browsable().filter(product_class__slug=SERVICE_CLASS_SLUG)
+        )
 
     def get_queryset(self):
         return super().get_queryset().select_related("service")

@@ -5,7 +5,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,12 @@ from cms_pages.models.mixins import SeoMixin, ShoppableMixin
 from cms_pages.models.registrations import EventRegistration
 from cms_pages.models.taxonomy import EventKind, Region
 from cms_pages.selectors import public
-from cms_pages.services import RegistrationError, event_register
+from cms_pages.services import (
+    RegistrationError,
+    event_register,
+    event_registration_cancel,
+    registration_from_token,
+)
 from commerce.core.calendar import CalendarEvent, calendar_ics, calendar_uid
 
 
@@ -152,7 +157,9 @@ class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
         if not form.is_valid():
             return self.render(request, context_overrides={"registration_form": form})
         try:
-            registration = event_register(event=self, **form.cleaned_data)
+            registration = event_register(
+                event=self, **form.cleaned_data, cancel_url=self.cancel_url_maker(request)
+            )
         except RegistrationError as error:
             messages.error(request, str(error))
             return redirect(self.get_url(request))
@@ -165,6 +172,38 @@ class EventPage(RoutablePageMixin, ShoppableMixin, SeoMixin, Page):
                 % {"position": registration.waiting_position()},
             )
         return redirect(self.get_url(request))
+
+    def cancel_url_maker(self, request):
+        base = self.get_full_url(request)
+
+        def cancel_url(token: str) -> str:
+            return base.rstrip("/") + "/" + self.reverse_subpage("cancel", args=[token])
+
+        return cancel_url
+
+    @path("cancel/<str:token>/", name="cancel")
+    def cancel(self, request, token):
+        """The link in the mails: a page that asks, then a POST that frees the place (a mail
+        scanner that follows the link changes nothing)."""
+        registration = registration_from_token(token)
+        if registration is None or registration.event_id != self.pk:
+            raise Http404
+        if request.method == "POST":
+            registration.event = self
+            if event_registration_cancel(
+                registration=registration, cancel_url=self.cancel_url_maker(request)
+            ):
+                messages.success(
+                    request, _("Your registration is cancelled. Thank you for telling us.")
+                )
+            else:
+                messages.info(request, _("This registration was already cancelled."))
+            return redirect(self.get_url(request))
+        return self.render(
+            request,
+            template="cms_pages/event_cancel.html",
+            context_overrides={"registration": registration},
+        )
 
     @path("ical/", name="ical")
     def ical(self, request):

@@ -36,6 +36,12 @@ def enterprise_offers(catalogue, partner_id):
 
 
 @register.filter
+def hidden(catalogue, product_id):
+    """A listing hidden while its partner is suspended: the block shows nothing."""
+    return catalogue.is_hidden(product_id) if catalogue else False
+
+
+@register.filter
 def partner(catalogue, partner_id):
     return catalogue.partner(partner_id) if catalogue else None
 

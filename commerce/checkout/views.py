@@ -16,6 +16,8 @@ from commerce.orderpayments.methods import (
     PAY_ON_SITE,
     PaymentMethod,
     deposit_deadline,
+    depositor_name_clean,
+    depositor_name_default,
     payment_source_build,
 )
 from commerce.orderpayments.selectors import order_payment_summary
@@ -90,7 +92,16 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 for method, _label in ctx["portone_methods"]
             }
             ctx["portone_window_url"] = settings.THECEN_PORTONE_WINDOW_URL
+        ctx["depositor_name"] = self.depositor_name()
         return ctx
+
+    def depositor_name(self) -> str:
+        """The name the transfer will carry (입금자명): as typed, else the orderer's."""
+        typed = self.checkout_session._get("payment", "depositor_name")
+        if typed:
+            return typed
+        address = self.get_shipping_address(self.request.basket)
+        return depositor_name_default(user=self.request.user, shipping_address=address)
 
     def chosen_method(self) -> str:
         method = self.checkout_session.payment_method()
@@ -115,6 +126,16 @@ class PaymentDetailsView(views.PaymentDetailsView):
         self.checkout_session.pay_by(
             method if method in PaymentMethod.values else PaymentMethod.BANK_TRANSFER
         )
+        if self.chosen_method() == PaymentMethod.BANK_TRANSFER:
+            # A form without the field (an old page) keeps the orderer's name; a cleared one
+            # is asked again.
+            typed = request.POST.get("depositor_name")
+            name = depositor_name_clean(typed) if typed is not None else self.depositor_name()
+            if typed is not None and not name:
+                return self.render_payment_details(
+                    request, error=_("Please give the name your transfer will be sent under.")
+                )
+            self.checkout_session._set("payment", "depositor_name", name)
         return self.render_preview(request)
 
     def freeze_basket(self, basket):
@@ -215,7 +236,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
         method = self.chosen_method()
         portone = self.portone_payment
         payment = order_payment_open(
-            order=order, method=method, deadline=portone.account_due if portone else None
+            order=order,
+            method=method,
+            deadline=portone.account_due if portone else None,
+            depositor_name=self.depositor_name(),
         )
         if portone is not None:
             portone_payment_record(order=order, method=method, payment=portone)

@@ -7,3 +7,5 @@ importing the editorial app.
 CONTENTS_CREATORS = "Contents Creators"
 EDITORS = "Editors"
 MARKET_CREATORS = "Market Creators"
+MODERATORS = "Moderators"  # Wagtail's own group
+EDITORIAL_WORKFLOW = "Editorial review"

@@ -2,14 +2,17 @@ import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import ValidationError as NumberInvalid
+from stdnum.kr import rrn
 
 from commerce.core.inputs import SingleLineCharField
 from commerce.core.phone import phone_normalise
+from commerce.core.policies import PolicyAcceptanceForm
 
-from .models import MarketCreator
+from .models import MarketCreator, MCKind, PayoutAccount
 
 
-class MCApplicationForm(forms.ModelForm):
+class MCApplicationForm(PolicyAcceptanceForm, forms.ModelForm):
     class Meta:
         model = MarketCreator
         fields = ["name", "kind", "email", "phone", "community"]
@@ -17,6 +20,47 @@ class MCApplicationForm(forms.ModelForm):
 
     def clean_phone(self):
         return phone_normalise(self.cleaned_data["phone"])
+
+
+class PayoutAccountForm(forms.ModelForm):
+    """Where commission is paid; an individual MC also gives the resident registration number
+    the 3.3% withholding report needs (stored encrypted, shown masked)."""
+
+    class Meta:
+        model = PayoutAccount
+        fields = ["bank", "account_number", "holder", "resident_number"]
+        field_classes = {"bank": SingleLineCharField, "holder": SingleLineCharField}
+        help_texts = {
+            "account_number": _("Digits, with or without hyphens."),
+            "resident_number": _(
+                "Individual MCs only: needed to report the 3.3% tax withheld from commission."
+            ),
+        }
+
+    def __init__(self, *args, kind: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+
+    def clean_account_number(self):
+        digits = self.cleaned_data["account_number"].replace("-", "").replace(" ", "")
+        if not digits.isdigit() or not 8 <= len(digits) <= 20:
+            raise forms.ValidationError(_("Type the account number in digits (8 to 20)."))
+        return digits
+
+    def clean_resident_number(self):
+        value = (self.cleaned_data.get("resident_number") or "").strip()
+        if not value:
+            if self.kind == MCKind.INDIVIDUAL:
+                raise forms.ValidationError(
+                    _("Individual MCs need it for the withholding tax report.")
+                )
+            return ""
+        try:
+            return rrn.validate(value)
+        except NumberInvalid as error:
+            raise forms.ValidationError(
+                _("This is not a valid resident registration number.")
+            ) from error
 
 
 class MCReviewForm(forms.Form):

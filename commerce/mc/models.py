@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from encrypted_fields.fields import EncryptedCharField
 
 
 class MCKind(models.TextChoices):
@@ -55,6 +56,18 @@ class MarketCreator(models.Model):
         _("Withholding tax (%)"), max_digits=4, decimal_places=2, default=0
     )
     created = models.DateTimeField(_("Created"), auto_now_add=True)
+    # The operating principles and ethics code as the applicant was shown them.
+    principles_version = models.CharField(
+        _("Operating principles version"), max_length=20, blank=True
+    )
+    ethics_version = models.CharField(_("Ethics code version"), max_length=20, blank=True)
+    principles_revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ethics_revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    policies_accepted_at = models.DateTimeField(_("Accepted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Market Creator")
@@ -302,3 +315,57 @@ class PayoutStatement(models.Model):
 
     def __str__(self):
         return f"{self.mc.name} {self.period:%Y-%m}"
+
+
+class PayoutAccount(models.Model):
+    """Where an MC is paid, and the identity the 3.3% withholding report needs.
+
+    The account number, holder and resident registration number are encrypted at rest
+    (django-fernet-encrypted-fields: Fernet, the key derived from DJANGO_SECRET_KEY and
+    THECEN_FIELD_ENCRYPTION_SALT). Screens show them masked; the full values only to users
+    with ``mc.view_payout_identity``. Kept apart from MarketCreator so that its list exports
+    never carry them.
+    """
+
+    mc = models.OneToOneField(
+        MarketCreator,
+        verbose_name=_("Market Creator"),
+        on_delete=models.CASCADE,
+        related_name="payout_account",
+    )
+    bank = models.CharField(_("Bank"), max_length=30)
+    account_number = EncryptedCharField(_("Account number"), max_length=30)
+    holder = EncryptedCharField(_("Account holder"), max_length=50)
+    # Empty for corporate MCs; the library stores an empty value as NULL.
+    resident_number = EncryptedCharField(
+        _("Resident registration number"), max_length=14, blank=True, null=True
+    )
+    updated = models.DateTimeField(_("Updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Payout account")
+        verbose_name_plural = _("Payout accounts")
+        permissions = [
+            (
+                "view_payout_identity",
+                _("Can see Market Creators' full account and resident registration numbers"),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.mc.name} · {self.bank}"
+
+    @property
+    def account_number_masked(self) -> str:
+        digits = self.account_number or ""
+        return "*" * max(len(digits) - 4, 0) + digits[-4:]
+
+    @property
+    def resident_number_masked(self) -> str:
+        number = (self.resident_number or "").replace("-", "")
+        return f"{number[:6]}-{number[6:7]}******" if len(number) == 13 else ""
+
+    @property
+    def resident_number_display(self) -> str:
+        number = (self.resident_number or "").replace("-", "")
+        return f"{number[:6]}-{number[6:]}" if len(number) == 13 else number

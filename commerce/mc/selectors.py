@@ -6,10 +6,18 @@ from collections import defaultdict
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from commerce.core.roles import EDITORS, MARKET_CREATORS
 
-from .models import Click, CommissionRule, LedgerEntry, MarketCreator, OrderAttribution
+from .models import (
+    Click,
+    CommissionRule,
+    LedgerEntry,
+    MarketCreator,
+    OrderAttribution,
+    PayoutStatement,
+)
 
 
 def mc_for_user(*, user) -> MarketCreator | None:
@@ -154,6 +162,69 @@ def statement_rows(*, statement) -> list[list]:
                 entry.rate,
                 entry.amount,
                 entry.withholding,
+            ]
+        )
+    return rows
+
+
+def withholding_report_rows(*, year: int, full_identity: bool) -> list[list]:
+    """The annual withholding report (사업소득 원천징수): one row per MC paid in ``year``
+    (payout dates in Seoul), with what was paid and withheld. Resident registration and
+    account numbers are masked unless ``full_identity``."""
+    start = timezone.make_aware(datetime.datetime(year, 1, 1))
+    end = timezone.make_aware(datetime.datetime(year + 1, 1, 1))
+    totals = (
+        PayoutStatement.objects.filter(paid_at__gte=start, paid_at__lt=end)
+        .values("mc_id")
+        .annotate(
+            count=Count("pk"),
+            gross=Sum("gross"),
+            reversals=Sum("reversals"),
+            withholding=Sum("withholding"),
+            net=Sum("net"),
+        )
+    )
+    by_mc = {row["mc_id"]: row for row in totals}
+    mcs = MarketCreator.objects.filter(pk__in=by_mc).select_related("payout_account")
+    rows = [
+        [
+            _("Name"),
+            _("Kind"),
+            _("MC code"),
+            _("Resident registration number"),
+            _("Bank"),
+            _("Account number"),
+            _("Account holder"),
+            _("Payouts"),
+            _("Paid commission (KRW)"),
+            _("Withholding tax (KRW)"),
+            _("Net paid (KRW)"),
+        ]
+    ]
+    for mc in sorted(mcs, key=lambda m: m.name):
+        total = by_mc[mc.pk]
+        account = getattr(mc, "payout_account", None)
+        if account is None:
+            identity = ["", "", "", ""]
+        else:
+            identity = [
+                account.resident_number_display
+                if full_identity
+                else account.resident_number_masked,
+                account.bank,
+                account.account_number if full_identity else account.account_number_masked,
+                account.holder,
+            ]
+        rows.append(
+            [
+                mc.name,
+                mc.get_kind_display(),
+                mc.code,
+                *identity,
+                total["count"],
+                total["gross"] + total["reversals"],
+                total["withholding"],
+                total["net"],
             ]
         )
     return rows

@@ -16,6 +16,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 
 from commerce.core.mail import mail_send
+from commerce.core.models import PolicyKind
 
 from .models import (
     Click,
@@ -24,6 +25,7 @@ from .models import (
     MarketCreator,
     MCKind,
     OrderAttribution,
+    PayoutAccount,
     PayoutStatement,
 )
 from .selectors import month_bounds
@@ -268,16 +270,43 @@ def payout_statement_create(
     return statement
 
 
-def mc_apply(*, user, name: str, kind: str, email: str, phone: str, community: str = ""):
-    return MarketCreator.objects.create(
-        user=user,
-        name=name,
-        kind=kind,
-        email=email,
-        phone=phone,
-        community=community,
-        withholding_rate=Decimal("3.30") if kind == MCKind.INDIVIDUAL else Decimal("0"),
-    )
+def mc_apply(
+    *,
+    user,
+    name: str,
+    kind: str,
+    email: str,
+    phone: str,
+    community: str = "",
+    payout: dict | None = None,
+    policies: dict | None = None,
+):
+    """The application, with the payout account (encrypted at rest) when one is given and
+    the versions of the operating principles and ethics code the applicant accepted."""
+    accepted = {}
+    if policies:
+        principles, ethics = policies[PolicyKind.PRINCIPLES], policies[PolicyKind.ETHICS]
+        accepted = {
+            "principles_version": principles.version,
+            "principles_revision_id": principles.revision_id,
+            "ethics_version": ethics.version,
+            "ethics_revision_id": ethics.revision_id,
+            "policies_accepted_at": timezone.now(),
+        }
+    with transaction.atomic():
+        mc = MarketCreator.objects.create(
+            **accepted,
+            user=user,
+            name=name,
+            kind=kind,
+            email=email,
+            phone=phone,
+            community=community,
+            withholding_rate=Decimal("3.30") if kind == MCKind.INDIVIDUAL else Decimal("0"),
+        )
+        if payout:
+            PayoutAccount.objects.create(mc=mc, **payout)
+    return mc
 
 
 def mc_approve(*, mc: MarketCreator, code: str = "") -> MarketCreator:

@@ -8,7 +8,7 @@ from django.views.generic import FormView, TemplateView
 
 from commerce.core.exports import spreadsheet_response
 
-from .forms import MCApplicationForm, MCReviewForm, PayoutForm
+from .forms import MCApplicationForm, MCReviewForm, PayoutAccountForm, PayoutForm
 from .models import MarketCreator, PayoutStatement
 from .selectors import (
     mc_for_user,
@@ -16,6 +16,7 @@ from .selectors import (
     payout_payable,
     statement_rows,
     statements_for_mc,
+    withholding_report_rows,
 )
 from .services import mc_apply, mc_approve, mc_reject, payout_statement_create
 
@@ -24,9 +25,28 @@ class MCApplyView(LoginRequiredMixin, FormView):
     template_name = "commerce/mc/apply.html"
     form_class = MCApplicationForm
 
-    def form_valid(self, form):
-        mc_apply(user=self.request.user, **form.cleaned_data)
-        return render(self.request, "commerce/mc/apply_done.html")
+    def payout_form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return PayoutAccountForm(data, prefix="payout", kind=(data or {}).get("kind", ""))
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("payout_form", self.payout_form())
+        ctx = super().get_context_data(**kwargs)
+        ctx["policies"] = list(ctx["form"].policies.values())
+        return ctx
+
+    def post(self, request, *args, **kwargs):
+        form, payout_form = self.get_form(), self.payout_form()
+        if form.is_valid() and payout_form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            mc_apply(
+                user=request.user,
+                **fields,
+                payout=payout_form.cleaned_data,
+                policies=form.accepted_policies(),
+            )
+            return render(request, "commerce/mc/apply_done.html")
+        return self.render_to_response(self.get_context_data(form=form, payout_form=payout_form))
 
 
 class MCDashboardView(LoginRequiredMixin, TemplateView):
@@ -120,3 +140,32 @@ def mc_payout_view(request, pk):
 def mc_statement_admin_csv_view(request, pk):
     statement = get_object_or_404(PayoutStatement, pk=pk)
     return statement_csv_response(statement, request.GET.get("format", "csv"))
+
+
+@permission_required("mc.view_payoutstatement", raise_exception=True)
+def mc_withholding_report_view(request, year):
+    """The year's withholding report as XLSX; identity numbers in full only with the
+    permission to see them."""
+    full = request.user.has_perm("mc.view_payout_identity")
+    rows = withholding_report_rows(year=year, full_identity=full)
+    return spreadsheet_response(
+        filename=_("withholding-report-%(year)s") % {"year": year},
+        headers=rows[0],
+        rows=rows[1:],
+        fmt=request.GET.get("format", "xlsx"),
+    )
+
+
+@permission_required("mc.view_payoutaccount", raise_exception=True)
+def mc_payout_account_view(request, pk):
+    """An MC's payout account, masked; in full for users with mc.view_payout_identity."""
+    mc = get_object_or_404(MarketCreator.objects.select_related("payout_account"), pk=pk)
+    return render(
+        request,
+        "commerce/mc/payout_account.html",
+        {
+            "mc": mc,
+            "account": getattr(mc, "payout_account", None),
+            "full": request.user.has_perm("mc.view_payout_identity"),
+        },
+    )

@@ -1,8 +1,10 @@
 """Operators review MCs and their profiles, set commission rules and pay MCs out."""
 
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
@@ -11,7 +13,13 @@ from wagtail_modeladmin.views import IndexView
 from commerce.core.exports import SpreadsheetExportViewMixin
 
 from .models import CommissionRule, LedgerEntry, MarketCreator, PayoutStatement
-from .views import mc_payout_view, mc_review_view, mc_statement_admin_csv_view
+from .views import (
+    mc_payout_account_view,
+    mc_payout_view,
+    mc_review_view,
+    mc_statement_admin_csv_view,
+    mc_withholding_report_view,
+)
 
 
 class ExportIndexView(SpreadsheetExportViewMixin, IndexView):
@@ -28,6 +36,18 @@ class MCButtons(ButtonHelper):
         elif self.request.user.has_perm("mc.add_payoutstatement"):
             url, label = reverse("mc_payout", args=[obj.pk]), _("Pay out")
         else:
+            url = label = None
+        if self.request.user.has_perm("mc.view_payoutaccount"):
+            account_url = reverse("mc_payout_account", args=[obj.pk])
+            buttons.append(
+                {
+                    "url": account_url,
+                    "label": _("Payout account"),
+                    "classname": "button button-small button-secondary",
+                    "title": _("Payout account"),
+                }
+            )
+        if url is None:
             return buttons
         buttons.insert(
             0, {"url": url, "label": label, "classname": "button button-small", "title": label}
@@ -199,10 +219,32 @@ class MCGroup(ModelAdminGroup):
     items = (MCAdmin, RuleAdmin, LedgerAdmin, StatementAdmin)
 
 
+class WithholdingReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("mc.view_payoutstatement")
+
+
+@hooks.register("register_reports_menu_item")
+def withholding_report_menu_item():
+    year = timezone.localdate().year
+    return WithholdingReportMenuItem(
+        _("Withholding tax report %(year)s") % {"year": year},
+        reverse("mc_withholding_report", args=[year]),
+        icon_name="download",
+        order=900,
+    )
+
+
 @hooks.register("register_admin_urls")
 def mc_admin_urls():
     return [
         path("mc/<int:pk>/review/", mc_review_view, name="mc_review"),
         path("mc/<int:pk>/payout/", mc_payout_view, name="mc_payout"),
         path("mc/statements/<int:pk>/csv/", mc_statement_admin_csv_view, name="mc_statement_csv"),
+        path("mc/<int:pk>/payout-account/", mc_payout_account_view, name="mc_payout_account"),
+        path(
+            "mc/withholding/<int:year>/",
+            mc_withholding_report_view,
+            name="mc_withholding_report",
+        ),
     ]

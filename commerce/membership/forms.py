@@ -5,19 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from commerce.core.inputs import SingleLineCharField
 from commerce.core.phone import phone_normalise
+from commerce.core.policies import PolicyAcceptanceForm
 
 from .brn import brn_clean
 from .models import Grade, PartnerApplication
 
 
-class PartnerApplicationForm(forms.ModelForm):
+class PartnerApplicationForm(PolicyAcceptanceForm, forms.ModelForm):
     brn = forms.CharField(label=_("Business registration number"), max_length=14)
-    accept_principles = forms.BooleanField(
-        label=_("I have read and accept the operating principles."), required=True
-    )
-    accept_ethics = forms.BooleanField(
-        label=_("I have read and accept the ethics code."), required=True
-    )
 
     class Meta:
         model = PartnerApplication

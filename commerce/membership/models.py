@@ -51,6 +51,13 @@ class PartnerApplication(models.Model):
     principles_accepted_at = models.DateTimeField()
     ethics_version = models.CharField(max_length=20)
     ethics_accepted_at = models.DateTimeField()
+    # The exact published texts accepted (when editors have published them as snippets).
+    principles_revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ethics_revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     grade = models.ForeignKey(
         Grade, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("Grade")
     )
@@ -103,6 +110,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("Membership")
+        verbose_name_plural = _("Memberships")
 
     def __str__(self):
         return f"{self.partner} · {self.grade}"
@@ -123,6 +131,7 @@ class DuesInvoice(models.Model):
     class Meta:
         ordering = ["-year"]
         verbose_name = _("Dues invoice")
+        verbose_name_plural = _("Dues invoices")
         constraints = [
             models.UniqueConstraint(fields=["membership", "year"], name="dues_once_a_year")
         ]
@@ -145,6 +154,7 @@ class PromotedListing(models.Model):
     class Meta:
         ordering = ["-created"]
         verbose_name = _("Promoted listing")
+        verbose_name_plural = _("Promoted listings")
 
     def __str__(self):
         return f"{self.partner} · {self.product}"

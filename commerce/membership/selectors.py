@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from commerce.partner.selectors import products_listed
+
 from .models import Membership, PromotedListing
 
 
@@ -39,7 +41,11 @@ def promoted_products(*, limit: int = 8):
 
     Product = get_model("catalogue", "Product")
     ids = PromotedListing.objects.filter(partner__suspended_at__isnull=True).values("product_id")
-    return Product.objects.browsable().filter(pk__in=ids).order_by("-promotion__created")[:limit]
+    return (
+        products_listed(Product.objects.browsable())
+        .filter(pk__in=ids)
+        .order_by("-promotion__created")[:limit]
+    )
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from commerce.core.mail import mail_send
+from commerce.core.models import PolicyKind
+from commerce.core.policies import policies_shown
 
 from . import signals
 from .models import DuesInvoice, Grade, Membership, PartnerApplication, PromotedListing
@@ -27,14 +29,19 @@ Option = get_model("catalogue", "Option")
 DUES_OPTION = "dues-invoice"
 
 
-def partner_application_submit(*, data: dict) -> PartnerApplication:
-    """Store an application with the versions of the texts accepted and when."""
+def partner_application_submit(*, data: dict, policies: dict | None = None) -> PartnerApplication:
+    """Store an application with the versions of the texts accepted (those the form showed:
+    label and published revision) and when."""
     now = timezone.now()
+    policies = policies or policies_shown()
+    principles, ethics = policies[PolicyKind.PRINCIPLES], policies[PolicyKind.ETHICS]
     application = PartnerApplication.objects.create(
         **data,
-        principles_version=settings.THECEN_PRINCIPLES_VERSION,
+        principles_version=principles.version,
+        principles_revision_id=principles.revision_id,
         principles_accepted_at=now,
-        ethics_version=settings.THECEN_ETHICS_VERSION,
+        ethics_version=ethics.version,
+        ethics_revision_id=ethics.revision_id,
         ethics_accepted_at=now,
     )
     mail_send(
@@ -147,7 +154,7 @@ def dues_mark_paid(*, invoice: DuesInvoice) -> DuesInvoice:
         invoice.save()
         partner = invoice.membership.partner
         if not _overdue(today=timezone.localdate()).filter(membership__partner=partner).exists():
-            Partner.objects.filter(pk=partner.pk).update(suspended_at=None)
+            partner_restore(partner=partner)
     return invoice
 
 
@@ -156,13 +163,70 @@ def _overdue(*, today: datetime.date):
     return DuesInvoice.objects.filter(status=DuesInvoice.Status.OPEN, due_date__lt=today - grace)
 
 
+def partner_contact_emails(*, partner) -> list[str]:
+    """Where the partner is told about its membership: the application's address, else its
+    dashboard users'."""
+    application = PartnerApplication.objects.filter(partner=partner).first()
+    if application is not None and application.email:
+        return [application.email]
+    return sorted({user.email for user in partner.users.all() if user.email})
+
+
+def partner_suspend(*, partner, reason: str) -> bool:
+    """Hide the partner's listings (catalogue, search, stories) and tell it why.
+
+    Saved through the model, so the search index drops its listings after the commit.
+    Returns False when it was already suspended (no second mail)."""
+    with transaction.atomic():
+        partner = Partner.objects.select_for_update().get(pk=partner.pk)
+        if partner.suspended_at is not None:
+            return False
+        partner.suspended_at = timezone.now()
+        partner.save(update_fields=["suspended_at"])
+        mail_send(
+            subject=_("Your listings on The CEN are suspended"),
+            body=_(
+                "%(name)s's goods and services are hidden from the site from today.\n"
+                "Reason: %(reason)s\n\n"
+                "Nothing is deleted: they come back as soon as the matter is settled. "
+                "The dashboard shows what is due:\n%(link)s"
+            )
+            % {
+                "name": partner.name,
+                "reason": reason,
+                "link": settings.WAGTAILADMIN_BASE_URL + reverse("membership:dashboard"),
+            },
+            to=partner_contact_emails(partner=partner),
+        )
+    return True
+
+
+def partner_restore(*, partner) -> bool:
+    """Lift a suspension: the listings are public again, and the partner is told."""
+    with transaction.atomic():
+        partner = Partner.objects.select_for_update().get(pk=partner.pk)
+        if partner.suspended_at is None:
+            return False
+        partner.suspended_at = None
+        partner.save(update_fields=["suspended_at"])
+        mail_send(
+            subject=_("Your listings on The CEN are back"),
+            body=_("%(name)s's goods and services are on sale again. Thank you.")
+            % {"name": partner.name},
+            to=partner_contact_emails(partner=partner),
+        )
+    return True
+
+
 def memberships_suspend_overdue(*, today: datetime.date | None = None) -> list:
     """Hide the listings of partners whose dues are unpaid past the grace period."""
     today = today or timezone.localdate()
     partner_ids = _overdue(today=today).values_list("membership__partner_id", flat=True)
     partners = list(Partner.objects.filter(pk__in=partner_ids, suspended_at__isnull=True))
-    Partner.objects.filter(pk__in=[p.pk for p in partners]).update(suspended_at=timezone.now())
-    return partners
+    reason = _("Membership dues unpaid %(days)s days after the due date") % {
+        "days": settings.THECEN_DUES_GRACE_DAYS
+    }
+    return [p for p in partners if partner_suspend(partner=p, reason=reason)]
 
 
 def _dues_product(invoice: DuesInvoice):

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,12 +32,11 @@ class ApplyView(FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["principles_version"] = settings.THECEN_PRINCIPLES_VERSION
-        ctx["ethics_version"] = settings.THECEN_ETHICS_VERSION
+        ctx["policies"] = list(ctx["form"].policies.values())
         return ctx
 
     def form_valid(self, form):
-        partner_application_submit(data=form.application_data())
+        partner_application_submit(data=form.application_data(), policies=form.accepted_policies())
         return render(self.request, "commerce/membership/apply_done.html", {"form": form})
 
 

@@ -79,9 +79,32 @@ class ApplicationAdmin(ModelAdmin):
         return profile_link_html(obj)
 
 
+class SuspendedFilter(admin.SimpleListFilter):
+    title = _("Listing status")
+    parameter_name = "suspended"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Suspended")), ("no", _("On sale"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(partner__suspended_at__isnull=self.value() == "no")
+        return queryset
+
+
 class MembershipAdmin(ModelAdmin):
     model = Membership
-    list_display = ("partner", "grade", "since")
+    list_per_page = 50
+    list_display = ("partner", "grade", "since", "listing_status")
+    list_filter = (SuspendedFilter, "grade")
+    search_fields = ("partner__name",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("partner", "grade")
+
+    @admin.display(description=_("Listing status"))
+    def listing_status(self, obj):
+        return render_to_string("commerce/membership/listing_status.html", {"partner": obj.partner})
 
 
 class GradeAdmin(ModelAdmin):

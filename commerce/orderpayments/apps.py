@@ -8,3 +8,6 @@ class OrderPaymentsConfig(AppConfig):
     name = "commerce.orderpayments"
     label = "orderpayments"
     verbose_name = _("Order payments")
+
+    def ready(self):
+        from commerce.orderpayments import receivers  # noqa: F401  (the expiry mail)

@@ -46,6 +46,20 @@ def deposit_deadline(placed_at: datetime.datetime) -> datetime.datetime:
     return local.replace(hour=23, minute=59, second=59, microsecond=0)
 
 
+def depositor_name_clean(value: str) -> str:
+    return " ".join(str(value or "").split())[:50]
+
+
+def depositor_name_default(*, user, shipping_address=None) -> str:
+    """The orderer's name, as a bank statement would show it: the account's full name (Korean
+    order), else the recipient typed into the delivery address."""
+    if user is not None and user.is_authenticated and user.get_full_name():
+        return depositor_name_clean(user.get_full_name())
+    if shipping_address is not None and shipping_address.name:
+        return depositor_name_clean(shipping_address.name)
+    return ""
+
+
 def payment_source_build(*, method: str, total_incl_tax, currency: str):
     """An unsaved Oscar payment source for the whole amount, to be saved with the order.
 

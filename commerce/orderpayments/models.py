@@ -16,6 +16,8 @@ class OrderPayment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     cancelled_at = models.DateTimeField(_("Cancelled at"), null=True, blank=True)
+    # The name the bank statement will show (입금자명): asked at checkout, the orderer's by default.
+    depositor_name = models.CharField(_("Depositor name"), max_length=50, blank=True)
 
     class Meta:
         verbose_name = _("Order payment")

@@ -4,8 +4,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Q
 
-from .models import PaymentMethod
+from .models import OrderPayment, PaymentMethod
 
 CANCELLED = "Cancelled"
 
@@ -43,3 +44,30 @@ def order_payment_summary(*, order) -> PaymentSummary:
         cancelled_lines=[line for line in order.lines.all() if line.status == CANCELLED],
         refunded=refunded,
     )
+
+
+def deposits_awaiting(*, q: str = "", amount: Decimal | None = None):
+    """Bank transfers still to arrive, soonest deadline first; ``q`` finds a depositor's or
+    customer's name, an order number or an e-mail, ``amount`` the exact sum to transfer."""
+    payments = (
+        OrderPayment.objects.filter(
+            method=PaymentMethod.BANK_TRANSFER, paid_at__isnull=True, cancelled_at__isnull=True
+        )
+        .exclude(order__status=CANCELLED)
+        .select_related("order", "order__user")
+        .order_by("deadline", "pk")
+    )
+    q = " ".join(q.split())
+    if q:
+        payments = payments.filter(
+            Q(depositor_name__icontains=q)
+            | Q(order__number__icontains=q)
+            | Q(order__guest_email__icontains=q)
+            | Q(order__user__email__icontains=q)
+            | Q(order__user__last_name__icontains=q)
+            | Q(order__user__first_name__icontains=q)
+            | Q(order__shipping_address__first_name__icontains=q)
+        )
+    if amount is not None:
+        payments = payments.filter(order__total_incl_tax=amount)
+    return payments

@@ -38,13 +38,25 @@ PaymentEventType = get_model("order", "PaymentEventType")
 
 
 def order_payment_open(
-    *, order, method: str, deadline: datetime.datetime | None = None
+    *,
+    order,
+    method: str,
+    deadline: datetime.datetime | None = None,
+    depositor_name: str = "",
 ) -> OrderPayment:
     """``deadline``: when a deposit is due other than by our bank-transfer rule (a virtual
-    account's expiry, set by the payment company)."""
+    account's expiry, set by the payment company). ``depositor_name``: the name the shopper
+    will transfer under (bank transfer only), for the deposits desk to match."""
     if deadline is None and method == PaymentMethod.BANK_TRANSFER:
         deadline = deposit_deadline(order.date_placed)
-    return OrderPayment.objects.create(order=order, method=method, deadline=deadline)
+    if method != PaymentMethod.BANK_TRANSFER:
+        depositor_name = ""
+    return OrderPayment.objects.create(
+        order=order,
+        method=method,
+        deadline=deadline,
+        depositor_name=" ".join(depositor_name.split())[:50],
+    )
 
 
 def order_is_paid(*, order) -> bool:
@@ -389,3 +401,48 @@ def _release_stock_bulk(lines) -> None:
     ).update(status=StockAlert.CLOSED, date_closed=timezone.now())
     ids = sorted(products)
     transaction.on_commit(lambda: tasks.product_alerts_send_task.enqueue(ids))
+
+
+def order_send_expired(*, order) -> None:
+    """Tell the customer their unpaid order was cancelled at the deposit deadline."""
+    if not order.email:
+        return
+    mail_send(
+        subject=_("Your order %(number)s was cancelled") % {"number": order.number},
+        body=_(
+            "We did not receive the transfer of %(amount)s for order %(number)s before the "
+            "deadline, so the order is cancelled and nothing is owed.\n"
+            "The items are back on sale: you are welcome to order again."
+        )
+        % {"amount": _krw(order.total_incl_tax, order), "number": order.number},
+        to=[order.email],
+    )
+
+
+@dataclass(frozen=True)
+class DepositsConfirmed:
+    paid: list = field(default_factory=list)  # order numbers now paid
+    refused: list = field(default_factory=list)  # (order number, why)
+
+
+def deposits_confirm(*, expected: dict[str, Decimal], by) -> DepositsConfirmed:
+    """Confirm the deposits the operator ticked, each against the amount they were shown.
+
+    Each order is confirmed in its own transaction (its row lock, as ``order_payment_confirm``
+    takes it): one refused order (cancelled, or its amount changed) leaves the others paid,
+    and a second submission of the same page changes nothing.
+    """
+    paid, refused = [], []
+    orders = {o.number: o for o in Order.objects.filter(number__in=list(expected))}
+    for number, amount in expected.items():
+        order = orders.get(number)
+        if order is None:
+            refused.append((number, _("No such order.")))
+            continue
+        try:
+            order_payment_confirm(order=order, by=by, expected_amount=amount)
+        except ValueError as error:
+            refused.append((number, str(error)))
+        else:
+            paid.append(number)
+    return DepositsConfirmed(paid=paid, refused=refused)

@@ -20,3 +20,8 @@ class PartnerDashboardMixin(LoginRequiredMixin):
         if request.user.is_authenticated and not can_use_partner_dashboard(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+def can_use_cms(user) -> bool:
+    """Staff who also work in the Wagtail admin (/cms/): the dashboard links there."""
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")

@@ -1,15 +1,28 @@
-"""Oscar's pricing/availability strategy, plus: a suspended partner's listings cannot be bought."""
+"""Oscar's pricing/availability strategy, plus: a suspended partner's listings cannot be bought.
+
+The public never sees such listings (``commerce.partner.selectors.products_listed`` hides them
+from the catalogue, search and stories); the strategy is the last guard, for a basket that
+still holds one, and it says "not on sale", never "sold out".
+"""
 
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import availability, strategy
 
 
 class PartnerSuspended(availability.Unavailable):
-    code = "unavailable"
-    message = _("Not available at the moment")
+    code = "partner-suspended"
+    message = _("Not on sale at the moment")
 
 
 class Default(strategy.Default):
+    def select_stockrecord(self, product):
+        # A live partner's record first: another partner's suspension must not hide it.
+        records = list(product.stockrecords.all())
+        for record in records:
+            if not record.partner.is_suspended:
+                return record
+        return records[0] if records else None
+
     def availability_policy(self, product, stockrecord):
         if stockrecord is not None and stockrecord.partner.is_suspended:
             return PartnerSuspended()

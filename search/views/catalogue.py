@@ -9,10 +9,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
+from oscar.apps.catalogue.views import ProductDetailView
 from oscar.apps.search.views import catalogue
 from oscar.core.loading import get_model
 
 from cms_pages.selectors import offers_for_products, prefetch_stock_and_images
+from commerce.partner.selectors import product_is_listed, products_listed
 from search.selectors import IndexedProducts
 
 Category = get_model("catalogue", "Category")
@@ -29,7 +31,7 @@ class CatalogueView(ListView):
 
     def database_queryset(self):
         return (
-            Product.objects.browsable()
+            products_listed(Product.objects.browsable())
             .select_related("product_class", "parent__product_class")
             .order_by("-date_created", "-pk")
         )
@@ -84,3 +86,16 @@ class ProductCategoryView(CatalogueView):
         ctx["category"] = self.category
         ctx["summary"] = self.category.name
         return ctx
+
+
+class ListedProductDetailView(ProductDetailView):
+    """Oscar's product page; a suspended partner's listing is not found (hidden, not sold out).
+
+    Staff still open it, so the secretariat can check what comes back when it is lifted."""
+
+    def get_object(self, queryset=None):
+        product = super().get_object(queryset)
+        user = self.request.user
+        if not (user.is_authenticated and user.is_staff) and not product_is_listed(product):
+            raise Http404
+        return product

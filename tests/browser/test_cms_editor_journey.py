@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from cms_pages.models import StoryPage
+from commerce.core.roles import EDITORS
 from tests.factories.editorial import goods, partner
 from tests.factories.pages import PageTree
 
@@ -18,7 +19,7 @@ def test_editor_embeds_a_product_with_the_chooser(live_server, page: Page):
     editor = get_user_model().objects.create_user(
         username="editor", email="editor@thecen.test", password="pw-for-tests"
     )
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name=EDITORS))
 
     page.goto(f"{live_server.url}/cms/login/")
     page.locator("#id_username").fill("editor")

@@ -215,14 +215,19 @@ AUTHENTICATION_BACKENDS = [
     "commerce.core.auth.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_REDIRECT_URL = "/"
+# Partners (and staff) land in the dashboard they work in; others on the home page.
+LOGIN_REDIRECT_URL = "/accounts/start/"
+# No "Wagtail upgrade available" banner (an English call to wagtail.org from every admin home).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Internationalisation: Korean first, English second.
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "frontend" / "locale"]
+# frontend/locale first (the storefront's words win), then the back office's translations of
+# what Wagtail, modeladmin and Oscar's dashboard leave English or translate badly.
+LOCALE_PATHS = [BASE_DIR / "frontend" / "locale", BASE_DIR / "thecen" / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
@@ -372,6 +377,13 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405
         "url_name": "orderpayments:deposits",
         "access_fn": lambda user, *args: user.is_staff,
     },
+    # One back office: operators and editors go on to the Wagtail admin from here.
+    {
+        "label": _("Content admin (stories, events, members)"),
+        "icon": "fas fa-pen-nib",
+        "url_name": "wagtailadmin_home",
+        "access_fn": lambda user, *args: user.has_perm("wagtailadmin.access_admin"),
+    },
 ]
 
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
@@ -429,6 +441,11 @@ THECEN_SETTLEMENT_DEFAULT_FEE_RATE = os.environ.get("THECEN_SETTLEMENT_DEFAULT_F
 THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01")
 THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")
 # Days after the dues due date before a partner's listings are suspended.
+# MC payout data (account numbers, resident registration numbers) is encrypted at rest by
+# django-fernet-encrypted-fields with keys derived from SECRET_KEY (+ SECRET_KEY_FALLBACKS
+# when rotating) and these salts; the first salt encrypts, every one decrypts.
+SALT_KEY = env_list("THECEN_FIELD_ENCRYPTION_SALT", "thecen-payout-data")
+
 THECEN_DUES_GRACE_DAYS = int(os.environ.get("THECEN_DUES_GRACE_DAYS", "30"))
 # Days a health self-check result is kept when a signed-in person chooses to save it.
 THECEN_HEALTH_RETENTION_DAYS = int(os.environ.get("THECEN_HEALTH_RETENTION_DAYS", "365"))

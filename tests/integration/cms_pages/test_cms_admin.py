@@ -8,6 +8,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from cms_pages.models import EventRegistration
+from commerce.core.roles import EDITORS
 from tests.factories.editorial import author, goods, partner, product_blocks
 from tests.factories.pages import PageTree
 
@@ -31,7 +32,7 @@ class EditorToolsTest(TestCase):
         cls.editor = get_user_model().objects.create_user(
             username="editor", email="editor@thecen.test", password="pw-for-tests"
         )
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
+        cls.editor.groups.add(Group.objects.get(name=EDITORS))
 
     def setUp(self):
         self.client.force_login(self.editor)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms_pages.models import StoryPage
+from commerce.core.roles import CONTENTS_CREATORS, EDITORIAL_WORKFLOW, EDITORS, MARKET_CREATORS
 from tests.factories.mc import approved_mc
 from tests.factories.pages import PageTree
 
@@ -24,9 +25,9 @@ class ModerationWorkflowTest(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.tree = PageTree()
-        cls.cc = member("cc", "Contents Creators")
-        cls.editor = member("editor", "Editors")
-        cls.mc = member("mc", "Market Creators")
+        cls.cc = member("cc", CONTENTS_CREATORS)
+        cls.editor = member("editor", EDITORS)
+        cls.mc = member("mc", MARKET_CREATORS)
         cls.mc_record = approved_mc(code="chorok", name="초록손 MC", user=cls.mc)
         cls.other_mc_record = approved_mc(code="haru", name="하루 MC")
 
@@ -61,7 +62,7 @@ class ModerationWorkflowTest(TestCase):
         story = StoryPage.objects.get(slug="마을-빵집의-새벽")
         state = story.current_workflow_state
         self.assertEqual(state.status, "in_progress")
-        self.assertEqual(state.workflow.name, "Editorial review")
+        self.assertEqual(state.workflow.name, EDITORIAL_WORKFLOW)
         self.assertFalse(story.live)
         # when an editor approves it with a comment
         self.client.force_login(self.editor)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
+from commerce.core.models import PolicyText
 from health.models import HealthGroupSession
 from search.services import search_reindex
 from tests.factories.commerce import (
@@ -309,6 +310,13 @@ class CustomerAndPartnerPagesAreKoreanTest(EngineTestCase):
             *Partner.objects.values_list("name", flat=True),
             *Category.objects.values_list("name", flat=True),
             *(str(value) for value in settings.THECEN_OPERATOR.values()),
+            # the operating principles and ethics code are editorial content (Korean texts)
+            *PolicyText.objects.values_list("title", flat=True),
+            *(
+                part
+                for body in PolicyText.objects.values_list("body", flat=True)
+                for part in visible_text(body)
+            ),
             self.group.lead,
             self.group.place_name,
             self.group.leader_name,

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.test import TestCase, override_settings
 from django.utils.html import strip_tags
 
+from commerce.core.roles import EDITORS
 from tests.factories.pages import build_site, build_story
 from tests.factories.search import product
 
@@ -49,7 +50,7 @@ class DatabaseSearchTest(TestCase):
         self.client.get("/search/", {"q": "방문 돌봄"})
 
         editor = get_user_model().objects.create_user("editor", "editor@thecen.kr", "pw")
-        editor.groups.add(Group.objects.get(name="Editors"))
+        editor.groups.add(Group.objects.get(name=EDITORS))
         self.client.force_login(editor)
         response = self.client.get("/cms/search-queries/")
 

@@ -52,6 +52,14 @@ class MarketCreatorJourneyTest(TestCase):
                 "email": "mc@example.kr",
                 "phone": "010-3333-4444",
                 "community": "마포구 육아 모임",
+                "payout-bank": "신협",
+                "payout-account_number": "131012345678",
+                "payout-holder": "김동네",
+                "payout-resident_number": "900101-1234568",
+                "accept_principles": "on",
+                "accept_ethics": "on",
+                "principles_version": "2026-01",
+                "ethics_version": "2026-01",
             },
         )
         mc = MarketCreator.objects.get(user=self.mc_user)

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.test import TestCase
 from oscar.core.loading import get_class
 
+from commerce.core.roles import EDITORS
 from commerce.mc.models import CommissionRule
 from tests.factories.mc import approved_mc
 from tests.factories.pages import PageTree
@@ -148,7 +149,7 @@ class EditorsManageProfilesTest(TestCase):
         cls.editor = get_user_model().objects.create_user(
             username="editor", email="editor@thecen.kr", password="pw-for-tests"
         )
-        cls.editor.groups.add(Group.objects.get(name="Editors"))
+        cls.editor.groups.add(Group.objects.get(name=EDITORS))
         cls.mc = approved_mc(code="chorok", name="초록손 MC")
 
     def test_an_editor_edits_profiles_but_cannot_pay_out(self):

@@ -51,6 +51,9 @@ def application_form(**overrides):
         "address_detail": "2층",
         "accept_principles": "on",
         "accept_ethics": "on",
+        # the versions the form showed (the seeded texts, before any edit)
+        "principles_version": "2026-01",
+        "ethics_version": "2026-01",
     }
     data.update(overrides)
     return data
@@ -221,8 +224,8 @@ class MembershipJourneyTest(TestCase):
         suspended = memberships_suspend_overdue()
 
         self.assertEqual(suspended, [partner])
-        page = self.client.get(product.get_absolute_url())
-        self.assertContains(page, "지금은 구매할 수 없습니다")
+        # hidden from the public (not "sold out"); nothing can be bought
+        self.assertEqual(self.client.get(product.get_absolute_url()).status_code, 404)
         self.client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
         self.assertEqual(self.client.get("/basket/").context["basket"].num_items, 0)
         self.assertTrue(Product.objects.filter(pk=product.pk).exists())  # nothing deleted

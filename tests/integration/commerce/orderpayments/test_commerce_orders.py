@@ -56,7 +56,12 @@ class BankTransferOrderTest(TestCase):
         self.client.force_login(self.operator)
         page = self.client.get("/dashboard/deposits/")
         self.assertContains(page, order.number)
-        self.client.post("/dashboard/deposits/", {"order": order.number})
+        # two steps: the row's button asks, the second page confirms
+        data = {"order": order.number, f"amount-{order.number}": str(order.total_incl_tax)}
+        self.client.post("/dashboard/deposits/confirm/", data)
+        order.refresh_from_db()
+        self.assertEqual(order.status, "Awaiting deposit")
+        self.client.post("/dashboard/deposits/confirm/", {**data, "step": "confirm"})
         order.refresh_from_db()
         self.assertEqual(order.status, "Paid")
         self.assertTrue(all(line.status == "Paid" for line in order.lines.all()))

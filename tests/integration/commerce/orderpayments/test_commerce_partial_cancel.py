@@ -118,7 +118,10 @@ class PartialCancelTest(TestCase):
         self.client.force_login(self.operator)
         deposits = self.client.get("/dashboard/deposits/")
         self.assertContains(deposits, "₩15,000")
-        self.client.post("/dashboard/deposits/", {"order": order.number, "amount": "15000.00"})
+        self.client.post(
+            "/dashboard/deposits/confirm/",
+            {"order": order.number, f"amount-{order.number}": "15000.00", "step": "confirm"},
+        )
         order.refresh_from_db()
         self.assertEqual(order.status, "Paid")
         self.assertEqual(order.payment_events.get(event_type__name="Paid").amount, 15000)
@@ -177,7 +180,10 @@ class PartialCancelTest(TestCase):
         )
         order, line_a, _line_b = self.place_order(via="/catalogue/?mc=dongne")
         self.client.force_login(self.operator)
-        self.client.post("/dashboard/deposits/", {"order": order.number, "amount": "79000.00"})
+        self.client.post(
+            "/dashboard/deposits/confirm/",
+            {"order": order.number, f"amount-{order.number}": "79000.00", "step": "confirm"},
+        )
         self.assertEqual(LedgerEntry.objects.filter(mc=mc, kind="commission").count(), 2)
 
         page = self.dashboard_cancel(self.pa_user_a, order, line_a)
@@ -239,7 +245,10 @@ class PartialCancelTest(TestCase):
         checkout_pay(self.client)
         order = Order.objects.get()
         self.client.force_login(self.operator)
-        self.client.post("/dashboard/deposits/", {"order": order.number, "amount": "30000.00"})
+        self.client.post(
+            "/dashboard/deposits/confirm/",
+            {"order": order.number, f"amount-{order.number}": "30000.00", "step": "confirm"},
+        )
 
         # when the partner cancels the line in the order dashboard
         line = order.lines.get()

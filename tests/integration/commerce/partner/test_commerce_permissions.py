@@ -6,6 +6,7 @@ from django.test import TestCase
 from oscar.core.loading import get_model
 
 from commerce.bookings.models import Booking
+from commerce.core.roles import EDITORS, MODERATORS
 from commerce.mc.models import MarketCreator
 from tests.factories.commerce import (
     PASSWORD,
@@ -53,7 +54,7 @@ class PermissionMatrixTest(TestCase):
         )
         # Wagtail's own groups; made again here in case a transactional test flushed them
         access_admin = Permission.objects.get(codename="access_admin")
-        for who, name in (("cc", "Editors"), ("editor", "Moderators")):
+        for who, name in (("cc", EDITORS), ("editor", MODERATORS)):
             group, _ = Group.objects.get_or_create(name=name)
             group.permissions.add(access_admin)
             cls.users[who].groups.add(group)

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("policies/<slug:kind>/", views.policy_view, name="policy")]
