@@ -18,12 +18,28 @@ LABELS = {
     'aria-label="Toggle navigation"': 'aria-label="{% translate "Toggle navigation" %}"',
     'aria-label="Close"': 'aria-label="{% translate "Close" %}"',
 }
+# Form fields Oscar renders without a label (basket quantity, the checkout password).
+UNLABELLED_FIELDS = {
+    '{% render_field form.quantity class+="form-control" %}': (
+        '<label class="visually-hidden" for="{{ form.quantity.id_for_label }}">'
+        '{% translate "Quantity" %}</label>{% render_field form.quantity class+="form-control" %}'
+    ),
+    '{% render_field form.password class+="form-control mr-sm-2" %}': (
+        '<label class="visually-hidden" for="{{ form.password.id_for_label }}">'
+        '{% translate "Password" %}</label>'
+        '{% render_field form.password class+="form-control mr-sm-2" %}'
+    ),
+}
 # Order and line statuses are the English keys of OSCAR_ORDER_STATUS_PIPELINE.
 STATUS_VARIABLE = re.compile(
     r"\{\{ *((?:order|line|status_change)\.(?:status|old_status|new_status)"
     r"(?:\|default:\"[^\"]*\")?) *\}\}"
 )
 STATUS_OPTION = "<option>{{ status }}</option>"
+# A line's description lists its options raw ("예약 = '2026-12-03 14:00 · <uuid>'"): the
+# bookings app's filter writes a booked service as "12월 3일 (목) 오후 2:00 · 2명" instead.
+LINE_DESCRIPTION = "{{ line.description }}"
+LINE_DESCRIPTION_REWRITE = "{{ line|line_description }}"
 TRANSLATED_STATUS_OPTION = (
     '<option value="{{ status }}">{% translate status context "order status" %}</option>'
 )
@@ -34,6 +50,12 @@ def translate_labels(source: str) -> str:
     translated = translated.replace(STATUS_OPTION, TRANSLATED_STATUS_OPTION)
     for label, label_translated in LABELS.items():
         translated = translated.replace(label, label_translated)
+    for field, labelled in UNLABELLED_FIELDS.items():
+        translated = translated.replace(field, labelled)
+    loads = "{% load i18n %}"
+    if LINE_DESCRIPTION in translated:
+        translated = translated.replace(LINE_DESCRIPTION, LINE_DESCRIPTION_REWRITE)
+        loads += "{% load service_booking %}"
     if translated == source:
         return source
     source = translated
@@ -41,7 +63,7 @@ def translate_labels(source: str) -> str:
     head, sep, rest = "", "", source
     if source.lstrip().startswith("{% extends"):
         head, sep, rest = source.partition("%}")
-    return f"{head}{sep}{{% load i18n %}}{rest}"
+    return f"{head}{sep}{loads}{rest}"
 
 
 class Loader(AppDirectoriesLoader):

@@ -207,6 +207,7 @@ LANGUAGES = [("ko", _("Korean")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "frontend" / "locale"]
+FORMAT_MODULE_PATH = ["frontend.formats"]  # one Korean date/time format site-wide
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

@@ -14,7 +14,6 @@ from commerce.bookings.models import Booking, Consultation, Service
 from commerce.bookings.services import bookings_send_reminders
 from commerce.orderpayments.services import order_payment_confirm, orders_expire
 from tests.factories.commerce import (
-    PASSWORD,
     checkout_pay,
     create_customer,
     create_partner_user,
@@ -48,7 +47,7 @@ class ServiceBookingJourneyTest(TestCase):
         cls.operator = create_customer("ops@thecen.kr", is_staff=True)
 
     def setUp(self):
-        self.client.login(username="hana", password=PASSWORD)
+        self.client.force_login(self.customer)
 
     def reserve(self, starts_at, places=1):
         return self.client.post(
@@ -204,7 +203,9 @@ class ServiceBookingJourneyTest(TestCase):
         self.client.force_login(other)
         response = self.reserve(starts_at)
         self.assertRedirects(
-            response, self.product.get_absolute_url(), fetch_redirect_response=False
+            response,
+            self.product.get_absolute_url() + "#booking-title",
+            fetch_redirect_response=False,
         )
         page = self.client.get(self.product.get_absolute_url())
         self.assertContains(page, "방금 이 시간의 예약이 모두 찼습니다")
