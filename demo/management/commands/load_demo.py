@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from demo import catalogue, commerce, enterprises, health, pages, search
+from demo import catalogue, commerce, enterprises, health, pages, product_images, search
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         enterprises.load()
         pages.load()
         health.load()
+        product_images.load()
         search.load()  # last: indexes everything loaded above
         if admin_password:
             User = get_user_model()

@@ -63,3 +63,55 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+/* Share links: copy to the clipboard; the phone's share sheet (KakaoTalk and others). */
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var input = document.querySelector(button.getAttribute("data-copy"));
+      var status = button.parentNode.querySelector(".share__status");
+      function done() { if (status) status.textContent = button.getAttribute("data-copied"); }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(input.value).then(done, function () {
+          input.select(); document.execCommand("copy"); done();
+        });
+      } else {
+        input.select(); document.execCommand("copy"); done();
+      }
+    });
+  });
+  document.querySelectorAll("[data-share-url]").forEach(function (button) {
+    if (!navigator.share) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.share({ title: button.getAttribute("data-share-title"), url: button.getAttribute("data-share-url") })
+        .catch(function () {});
+    });
+  });
+});
+
+/* After adding to the basket the page reloads: put focus back on the button that was pressed,
+   so a keyboard or screen-reader user stays where they were. */
+(function () {
+  "use strict";
+  var KEY = "cen-basket-focus";
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var action = form.getAttribute("action") || "";
+    if (action.indexOf("/basket/add/") === -1) return;
+    try { sessionStorage.setItem(KEY, action); } catch (e) { /* private mode */ }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var action;
+    try { action = sessionStorage.getItem(KEY); sessionStorage.removeItem(KEY); } catch (e) { return; }
+    if (!action) return;
+    var forms = document.querySelectorAll("form[action]");
+    for (var i = 0; i < forms.length; i++) {
+      if (forms[i].getAttribute("action") === action) {
+        var button = forms[i].querySelector("button[type=submit], button:not([type])");
+        if (button) { button.focus(); return; }
+      }
+    }
+  });
+})();

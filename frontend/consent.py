@@ -1,0 +1,35 @@
+"""Sign-up asks for the two consents Korean law requires (이용약관, 개인정보 수집·이용), both
+required, on Oscar's own registration forms and views (subclassed, not copied)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_class
+
+EmailUserCreationForm = get_class("customer.forms", "EmailUserCreationForm")
+AccountAuthView = get_class("customer.views", "AccountAuthView")
+AccountRegistrationView = get_class("customer.views", "AccountRegistrationView")
+
+
+class ConsentingUserCreationForm(EmailUserCreationForm):
+    accept_terms = forms.BooleanField(
+        label=_("I agree to the terms of use (required)"),
+        error_messages={"required": _("Please agree to the terms of use to sign up.")},
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("I agree to the collection and use of my personal information (required)"),
+        help_text=_(
+            "Collected: email and password. Purpose: your account, orders and bookings. "
+            "Kept until you close your account."
+        ),
+        error_messages={
+            "required": _("Please agree to the collection and use of personal information.")
+        },
+    )
+
+
+class ConsentingAuthView(AccountAuthView):
+    registration_form_class = ConsentingUserCreationForm
+
+
+class ConsentingRegistrationView(AccountRegistrationView):
+    form_class = ConsentingUserCreationForm
