@@ -79,8 +79,13 @@ def test_story_to_paid_order_without_overlaps_and_accessible(live_server, page: 
 
     # the basket
     page.get_by_test_id("basket-link").click()
-    expect(page.get_by_role("spinbutton", name="수량")).to_have_value("1")
+    quantity = page.get_by_role("spinbutton", name="수량")
+    expect(quantity).to_have_value("1")
     assert_accessible(page, "basket", found)
+    # a quantity change in the basket shows in the header's badge at once
+    quantity.fill("2")
+    page.get_by_role("button", name="업데이트").click()
+    expect(page.get_by_test_id("basket-count")).to_have_text("2")
 
     # checkout keeps the site's header inside <main>'s page
     page.locator("a[href='/checkout/']").first.click()
@@ -102,7 +107,7 @@ def test_story_to_paid_order_without_overlaps_and_accessible(live_server, page: 
     # then the thank-you page shows each box apart
     expect(page).to_have_url(re.compile(r"/checkout/thank-you/"))
     expect(page.get_by_test_id("deposit-instructions")).to_contain_text("입금 기한")
-    expect(page.get_by_test_id("order-totals")).to_contain_text("₩6,500")
+    expect(page.get_by_test_id("order-totals")).to_contain_text("₩13,000")
     assert overlapping_boxes(page, THANK_YOU_BOXES) == []
     assert_accessible(page, "thank-you", found)
     order = Order.objects.get()

@@ -115,3 +115,22 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 })();
+
+/* Oscar's basket page updates its lines in place (AJAX): keep the header's badge in step. */
+window.addEventListener("load", function () {
+  "use strict";
+  if (!window.jQuery || !document.getElementById("basket_formset")) return;
+  jQuery(document).ajaxComplete(function () {
+    var badge = document.querySelector("[data-testid=basket-count]");
+    var form = document.getElementById("basket_formset");
+    if (!badge || !form) return;
+    var total = 0;
+    form.querySelectorAll("input[name$='-quantity']").forEach(function (input) {
+      total += parseInt(input.value, 10) || 0;
+    });
+    var old = badge.textContent.trim();
+    badge.textContent = String(total);
+    var label = badge.getAttribute("aria-label");
+    if (label) badge.setAttribute("aria-label", label.replace(old, String(total)));
+  });
+});
