@@ -2,7 +2,10 @@
 required, on Oscar's own registration forms and views (subclassed, not copied)."""
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import login
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.customer.signals import user_registered
 from oscar.core.loading import get_class
 
 EmailUserCreationForm = get_class("customer.forms", "EmailUserCreationForm")
@@ -27,9 +30,23 @@ class ConsentingUserCreationForm(EmailUserCreationForm):
     )
 
 
-class ConsentingAuthView(AccountAuthView):
+class RegisterWithRequestMixin:
+    """Oscar's register_user authenticates without the request, which django-axes refuses
+    (every sign-up answered 500): the user was just created with this password, so log them
+    in directly through the site's e-mail backend."""
+
+    def register_user(self, form):
+        user = form.save()
+        user_registered.send_robust(sender=self, request=self.request, user=user)
+        if getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True):
+            self.send_registration_email(user)
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return user
+
+
+class ConsentingAuthView(RegisterWithRequestMixin, AccountAuthView):
     registration_form_class = ConsentingUserCreationForm
 
 
-class ConsentingRegistrationView(AccountRegistrationView):
+class ConsentingRegistrationView(RegisterWithRequestMixin, AccountRegistrationView):
     form_class = ConsentingUserCreationForm

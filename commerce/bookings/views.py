@@ -106,6 +106,7 @@ class MyBookingsView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["page_title"] = _("My bookings")
         ctx["bookings"] = bookings_for_user(user=self.request.user)
         ctx["consultations"] = Consultation.objects.filter(
             customer=self.request.user

@@ -37,12 +37,18 @@ def service_booking_panel(context, product):
     }
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 @register.filter
 def booking_when(starts_at) -> str:
-    """ "12월 3일 (목) 오후 2:00": the one way a booked time is written."""
-    return date_format(
-        timezone.localtime(starts_at), pgettext("booking time format", "D, M j, g:i A")
-    )
+    """ "12월 3일 (목) 오후 2:00": the one way a booked time is written. Django's Korean "D" is
+    the whole weekday (목요일): the short name comes from the calendar's own words."""
+    local = timezone.localtime(starts_at)
+    weekday = pgettext("calendar", WEEKDAYS[local.weekday()])
+    literal = "".join("\\" + char for char in weekday)
+    format_ = pgettext("booking time format", "D, M j, g:i A").replace("D", literal)
+    return date_format(local, format_)
 
 
 @register.filter

@@ -74,8 +74,11 @@ class SignUpConsentTest(TestCase):
         self.assertFalse(User.objects.filter(email="new@example.kr").exists())
 
         consents = {"registration-accept_terms": "on", "registration-accept_privacy": "on"}
-        self.client.post("/accounts/login/", self.form(**consents))
+        response = self.client.post("/accounts/login/", self.form(**consents))
+        self.assertEqual(response.status_code, 302)
         self.assertTrue(User.objects.filter(email="new@example.kr").exists())
+        # signed in at once (Oscar's own sign-up authenticated without the request: axes said no)
+        self.assertEqual(self.client.get("/accounts/").status_code, 200)
 
 
 class ServicesOnlyWithTheirBookingTest(TestCase):
