@@ -18,8 +18,20 @@ LABELS = {
     'aria-label="Toggle navigation"': 'aria-label="{% translate "Toggle navigation" %}"',
     'aria-label="Close"': 'aria-label="{% translate "Close" %}"',
 }
-# Form fields Oscar renders without a label (basket quantity, the checkout password).
+# Form fields and buttons Oscar renders without a name (basket quantity, the checkout password,
+# the address menus' split buttons).
 UNLABELLED_FIELDS = {
+    # checkout.html links each line's picture through a `form` that is not in its loop.
+    '<a href="{{ form.instance.product.get_absolute_url }}">\n'
+    '                                    <img src="{{ thumb.url }}" alt="{{ product.get_title }}"': (
+        '<a href="{{ line.product.get_absolute_url }}">\n'
+        '                                    <img src="{{ thumb.url }}"'
+        ' alt="{{ line.product.get_title }}"'
+    ),
+    '<button class="btn btn-secondary dropdown-toggle" data-toggle="dropdown"></button>': (
+        '<button class="btn btn-secondary dropdown-toggle" data-toggle="dropdown"'
+        ' aria-label="{% translate "More actions" %}"></button>'
+    ),
     '{% render_field form.quantity class+="form-control" %}': (
         '<label class="visually-hidden" for="{{ form.quantity.id_for_label }}">'
         '{% translate "Quantity" %}</label>{% render_field form.quantity class+="form-control" %}'

@@ -44,7 +44,7 @@ def test_story_to_paid_order_without_overlaps_and_accessible(live_server, page: 
     found = {}
     # given a story embedding a loaf of bread, and a customer
     tree = PageTree()
-    bakery = partner()
+    bakery = partner(code="sf-haenim")
     tree.enterprise(bakery, title="해님베이커리")
     bread = goods("우리밀 통밀식빵", 6500, 10, enterprise=bakery)
     story = tree.story(
@@ -126,10 +126,10 @@ def test_service_booked_from_the_calendar_and_cancelled_from_my_bookings(
     live_server, page: Page, viewport
 ):
     page.set_viewport_size(VIEWPORTS[viewport])
-    care = Partner.objects.create(name="햇살돌봄 사회적협동조합", code="haessal")
+    care = Partner.objects.create(name="햇살돌봄 사회적협동조합", code="sf-haessal-browser")
     service = create_service(partner=care, title="어르신 방문 말벗 돌봄", capacity=3)
-    create_customer("hana@example.kr")
-    login(page, live_server.url, "hana@example.kr")
+    create_customer("hana-sfb@example.kr")
+    login(page, live_server.url, "hana-sfb@example.kr")
 
     # the calendar shows open days; the first is chosen with its times and places left
     page.goto(live_server.url + service.product.get_absolute_url())
@@ -157,9 +157,10 @@ def test_service_booked_from_the_calendar_and_cancelled_from_my_bookings(
     # a home visit has no shipping steps
     steps = page.get_by_test_id("checkout-steps")
     expect(steps).not_to_contain_text("배송")
+    page.click("#view_preview")
+    # the check-your-order page lists the booking as a person reads it, never its reference
     expect(page.locator("main")).to_contain_text(re.compile(r"\d+월 \d+일 \(.\) 오전 10:00 · 2명"))
     expect(page.locator("main")).not_to_contain_text(str(Booking.objects.get().reference))
-    page.click("#view_preview")
     page.click("#place-order")
     expect(page).to_have_url(re.compile(r"/checkout/thank-you/"))
     expect(page.get_by_test_id("booking")).to_contain_text("· 2명")

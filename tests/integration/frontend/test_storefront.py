@@ -20,7 +20,7 @@ User = get_model("auth", "User")
 class ShareAndDiscoverTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.partner = Partner.objects.create(name="두레농장 협동조합", code="dure")
+        cls.partner = Partner.objects.create(name="두레농장 협동조합", code="sf-dure")
         cls.rice = create_goods(partner=cls.partner, title="유기농 현미 4kg", price=28000, stock=5)
 
     def test_product_page_has_opengraph_and_a_product_offer(self):
@@ -78,15 +78,16 @@ class SignUpConsentTest(TestCase):
         self.assertEqual(response.status_code, 302)
         self.assertTrue(User.objects.filter(email="new@example.kr").exists())
         # signed in at once (Oscar's own sign-up authenticated without the request: axes said no)
-        self.assertEqual(self.client.get("/accounts/").status_code, 200)
+        user = User.objects.get(email="new@example.kr")
+        self.assertEqual(int(self.client.session["_auth_user_id"]), user.pk)
 
 
 class ServicesOnlyWithTheirBookingTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.partner = Partner.objects.create(name="햇살돌봄 사회적협동조합", code="haessal")
+        cls.partner = Partner.objects.create(name="햇살돌봄 사회적협동조합", code="sf-haessal")
         cls.service = create_service(partner=cls.partner, capacity=3)
-        cls.customer = create_customer("hana@example.kr")
+        cls.customer = create_customer("hana-sf@example.kr")
         service_class = ProductClass.objects.get(slug="service")
         cls.bare = Product.objects.create(
             title="준비 중인 방문 상담", product_class=service_class, structure=Product.STANDALONE
