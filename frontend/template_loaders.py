@@ -23,10 +23,11 @@ LABELS = {
 UNLABELLED_FIELDS = {
     # checkout.html links each line's picture through a `form` that is not in its loop.
     '<a href="{{ form.instance.product.get_absolute_url }}">\n'
-    '                                    <img src="{{ thumb.url }}" alt="{{ product.get_title }}"': (
+    + " " * 36
+    + '<img src="{{ thumb.url }}" alt="{{ product.get_title }}"': (
         '<a href="{{ line.product.get_absolute_url }}">\n'
-        '                                    <img src="{{ thumb.url }}"'
-        ' alt="{{ line.product.get_title }}"'
+        + " " * 36
+        + '<img src="{{ thumb.url }}" alt="{{ line.product.get_title }}"'
     ),
     '<button class="btn btn-secondary dropdown-toggle" data-toggle="dropdown"></button>': (
         '<button class="btn btn-secondary dropdown-toggle" data-toggle="dropdown"'
