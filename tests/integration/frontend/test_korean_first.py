@@ -58,6 +58,8 @@ ALLOWED = {
     "ml",
     "cm",
     "HTML",  # a download format, beside CSV
+    "English",  # the language menu names each language in itself
+    "RSS",  # the stories feed
     "iCal",  # the calendar file format
 }
 VISIBLE_ATTRIBUTES = {"placeholder", "aria-label", "title", "alt"}
