@@ -149,7 +149,7 @@ def shoppable_catalogue(
     if product_ids:
         products = list(
             Product.objects.filter(pk__in=product_ids)
-            .select_related("product_class", "parent__product_class")
+            .select_related("product_class", "parent__product_class", "service")
             .defer("description", "meta_title", "meta_description")
         )
         prefetch_stock_and_images(products)

@@ -56,7 +56,7 @@ GOODS = [
 # (upc, group, category, title, description, price, place, weekly starts, capacity, on-site)
 SERVICES = [
     (
-        "CEN-S-201",
+        "CEN-S-501",
         "care",
         "서비스 > 돌봄",
         "어르신 가정 방문 돌봄 상담",
@@ -69,7 +69,7 @@ SERVICES = [
         True,
     ),
     (
-        "CEN-S-202",
+        "CEN-S-502",
         "education",
         "서비스 > 교육",
         "가족 돌봄자를 위한 기초 교육",

@@ -4,9 +4,12 @@ Together with `catalogue.py` this makes six enterprises of different types, with
 and services to fill a story with twenty embedded products.
 """
 
+import datetime
 from decimal import Decimal
 
 from oscar.core.loading import get_model
+
+from commerce.bookings.models import Service, WeeklySlot
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -18,6 +21,16 @@ ENTERPRISES = [
     ("hamkke-works", "함께일터 자활기업"),
     ("green-loop", "그린루프 소셜벤처"),
 ]
+
+# The service group of each service below (돌봄/생활/교육/경영지원).
+_GROUPS = {
+    "CEN-S-101": "care",
+    "CEN-S-102": "care",
+    "CEN-S-201": "living",
+    "CEN-S-202": "living",
+    "CEN-S-301": "business",
+    "CEN-S-302": "education",
+}
 
 # (upc, enterprise, is service, title, description, price, stock)
 OFFERS = [
@@ -193,5 +206,31 @@ def load() -> list[Product]:
                 "num_in_stock": stock or None,
             },
         )
+        if is_service:
+            _booking_setup(product)
         products.append(product)
     return products
+
+
+def _booking_setup(product) -> None:
+    """Every service the demo sells can be booked: a week of times, as a partner would set."""
+    service, created = Service.objects.get_or_create(
+        product=product,
+        defaults={
+            "group": _GROUPS.get(product.upc, "living"),
+            "duration_minutes": 90,
+            "place": "신청하신 곳으로 찾아갑니다 (서울 전 지역)",
+            "horizon_days": 28,
+            "cancel_hours": 24,
+            "onsite_payment": True,
+            "cancellation_policy": "시작 24시간 전까지 취소하시면 전액 환불해 드립니다.",
+        },
+    )
+    if created:
+        for weekday in (1, 3, 5):
+            WeeklySlot.objects.create(
+                service=service, weekday=weekday, start=datetime.time(10, 0), capacity=4
+            )
+            WeeklySlot.objects.create(
+                service=service, weekday=weekday, start=datetime.time(14, 0), capacity=4
+            )

@@ -51,6 +51,17 @@ AUTHORS = [
 # (partner code, page slug, type, region, field, lead, mission, phone, address)
 ENTERPRISES = [
     (
+        "pa-1018600011",  # 햇살돌봄: approved through membership (demo/commerce.py)
+        "햇살돌봄",
+        "cooperative",
+        "seoul",
+        "care",
+        "요양보호사와 주민이 함께 만든 마포의 돌봄 협동조합",
+        "어르신과 가족이 동네에서 오래 살 수 있도록 방문 돌봄과 건강 코칭을 잇습니다.",
+        "02-332-1004",
+        "서울특별시 마포구 성미산로 17",
+    ),
+    (
         "dure-farm",
         "두레농장",
         "cooperative",
@@ -393,6 +404,9 @@ def load() -> HomePage:
     for n, (code, slug, kind, region, field, lead, mission, phone, address) in enumerate(
         ENTERPRISES
     ):
+        draft = EnterprisePage.objects.filter(partner=partners.get(code), live=False).first()
+        if draft is not None:  # drafted when membership was approved: the demo publishes it
+            draft.save_revision().publish()
         if code in partners and not EnterprisePage.objects.filter(partner=partners[code]).exists():
             directory.add_child(
                 instance=EnterprisePage(

@@ -2,11 +2,15 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from frontend.consent import ConsentingAuthView, ConsentingRegistrationView
+from frontend.discovery import ProductSitemap, StoryFeed, robots_txt
 from thecen.cdn import csrf_cookie
 from thecen.healthchecks import ThecenHealthView
 
@@ -22,11 +26,21 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap, "products": ProductSitemap}}),
+    path("robots.txt", robots_txt),
+    path("privacy/", TemplateView.as_view(template_name="frontend/privacy.html"), name="privacy"),
+    path("feeds/stories/", StoryFeed(), name="story-feed"),
     path("", include("cms_pages.urls")),
     path("health/", include("health.urls")),
     # Bookings, deposits, MC and partner membership pages (before Oscar's dashboard catch-alls).
     path("", include("commerce.urls")),
+    # Oscar's sign-up, with the required consents (before Oscar's own routes).
+    path("accounts/login/", ConsentingAuthView.as_view(), name="customer-login-consent"),
+    path(
+        "accounts/register/",
+        ConsentingRegistrationView.as_view(),
+        name="customer-register-consent",
+    ),
     # Oscar: catalogue, basket, checkout, accounts, search, dashboard (its "/" redirect removed).
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]

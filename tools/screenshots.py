@@ -9,6 +9,7 @@ through Playwright (the test extras), as the browser tests do.
 import argparse
 import re
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -42,6 +43,7 @@ def main():
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--admin-password", default="admin")
+    parser.add_argument("--shop-only", action="store_true", help="only the buyer's pages")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -49,7 +51,7 @@ def main():
         browser = p.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
         page_urls = {}
-        for name, target in PAGES:
+        for name, target in [] if args.shop_only else PAGES:
             if target.startswith("follow-with-offers:"):
                 # The first of the listed pages that embeds goods or services.
                 links = page.locator(target.split(":", 1)[1])
@@ -68,17 +70,89 @@ def main():
             print(out / f"{name}.png", page.title())
         # The editor's view: the story above open in Wagtail's page editor (through the
         # "Edit this page" link of the user bar a signed-in editor sees on the site).
-        story_url = page_urls["03-story"]
-        page.goto(urljoin(args.base, "/cms/login/"))
-        page.fill("input[name=username]", "admin")
-        page.fill("input[name=password]", args.admin_password)
-        page.click("button[type=submit]")
-        page.goto(story_url)
-        edit = page.locator("a[href$='/edit/']").first
-        page.goto(urljoin(args.base, edit.get_attribute("href")))
-        page.screenshot(path=out / "15-editor.png")
-        print(out / "15-editor.png", re.sub(r"\s+", " ", page.title()))
+        if not args.shop_only:
+            story_url = page_urls["03-story"]
+            page.goto(urljoin(args.base, "/cms/login/"))
+            page.fill("input[name=username]", "admin")
+            page.fill("input[name=password]", args.admin_password)
+            page.click("button[type=submit]")
+            page.goto(story_url)
+            edit = page.locator("a[href$='/edit/']").first
+            page.goto(urljoin(args.base, edit.get_attribute("href")))
+            page.screenshot(path=out / "15-editor.png")
+            print(out / "15-editor.png", re.sub(r"\s+", " ", page.title()))
+        page.close()
+        for suffix, viewport in VIEWPORTS.items():
+            shop = browser.new_page(viewport=viewport, locale="ko-KR")
+            shop_journey(shop, args.base, out, suffix)
+            shop.close()
         browser.close()
+
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def shop_journey(page, base, out: Path, suffix: str):
+    """The buyer's pages, in the order a shopper meets them: sign up, product, basket,
+    checkout, thank-you, order history; then a service booked from its calendar."""
+
+    def shot(name):
+        page.screenshot(path=out / f"{name}-{suffix}.png", full_page=True)
+        print(out / f"{name}-{suffix}.png", page.title())
+
+    page.goto(urljoin(base, "/catalogue/"))
+    shot("20-catalogue")
+    page.goto(urljoin(base, "/accounts/login/"))
+    shot("21-sign-up")
+    email = f"screens-{suffix}-{int(time.time())}@example.kr"
+    page.fill("#id_registration-email", email)
+    page.fill("#id_registration-password1", "Hangang-Bridge-7391")
+    page.fill("#id_registration-password2", "Hangang-Bridge-7391")
+    page.check("#id_registration-accept_terms")
+    page.check("#id_registration-accept_privacy")
+    page.click("button[name=registration_submit]")
+    page.goto(urljoin(base, "/catalogue/"))
+    goods = (
+        page.locator("[data-testid=offer]")
+        .filter(has=page.get_by_role("button", name="장바구니 담기"))
+        .first.locator("a[href*='/catalogue/']")
+        .first
+    )
+    page.goto(urljoin(base, goods.get_attribute("href")))
+    shot("22-product")
+    page.locator("#add_to_basket_form button[type=submit]").first.click()
+    page.goto(urljoin(base, "/basket/"))
+    shot("23-basket")
+    page.goto(urljoin(base, "/checkout/"))
+    if "shipping-address" in page.url:
+        page.get_by_label("받는 분").fill("김하나")
+        page.get_by_label("휴대폰 번호").fill("010-1234-5678")
+        page.get_by_label("우편번호").fill("03154")
+        page.get_by_label("도로명 주소").fill("서울특별시 종로구 세종대로 175")
+        shot("24-checkout-address")
+        page.get_by_role("button", name="계속").click()
+    if "shipping-method" in page.url:
+        page.locator("main form button[type=submit]").first.click()
+    shot("25-checkout-payment")
+    page.click("#view_preview")
+    shot("26-checkout-preview")
+    page.click("#place-order")
+    shot("27-thank-you")
+    page.goto(urljoin(base, "/accounts/orders/"))
+    shot("28-order-history")
+    page.goto(urljoin(base, "/catalogue/"))
+    service = (
+        page.locator("[data-testid=offer]")
+        .filter(has_text="서비스 보고 예약하기")
+        .first.locator("a[href*='/catalogue/']")
+        .first
+    )
+    page.goto(urljoin(base, service.get_attribute("href")))
+    shot("29-service")
+    page.goto(urljoin(base, "/accounts/bookings/"))
+    shot("30-my-bookings")
+    page.goto(urljoin(base, "/privacy/"))
+    shot("31-privacy")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Booking, Consultation, Service, Slot
 
@@ -75,6 +77,19 @@ def service_open_times(*, service: Service, now: datetime.datetime | None = None
     return result
 
 
+def booking_cancel_refusal(*, booking: Booking, now: datetime.datetime | None = None) -> str:
+    """Why the customer may not cancel this booking now ("" when the policy allows it)."""
+    now = now or timezone.now()
+    if booking.status not in (Booking.Status.AWAITING_DEPOSIT, Booking.Status.CONFIRMED):
+        return _("This booking cannot be cancelled.")
+    limit = booking.slot.starts_at - datetime.timedelta(hours=booking.service.cancel_hours)
+    if now > limit:
+        return _("Bookings can be cancelled up to %(hours)s hours before the start.") % {
+            "hours": booking.service.cancel_hours
+        }
+    return ""
+
+
 def bookings_for_user(*, user):
     return (
         Booking.objects.filter(user=user)
@@ -140,3 +155,74 @@ def services_for_partner_user(*, user):
     if user.is_staff:
         return products
     return products.filter(stockrecords__partner__users=user).distinct()
+
+
+BOOKING_OPTION = "booking"
+
+
+def line_booking_reference(line) -> str | None:
+    """The booking a basket or order line carries, from its "booking" option."""
+    for attribute in line.attributes.all():
+        if attribute.option.code == BOOKING_OPTION:
+            return str(attribute.value).rsplit(" · ", 1)[-1]
+    return None
+
+
+def booking_for_line(*, line) -> Booking | None:
+    """The booking of an order line (its relation) or of a basket line (its reference)."""
+    booking = getattr(line, "booking", None) if hasattr(line, "order_id") else None
+    if booking is not None:
+        return booking
+    reference = line_booking_reference(line)
+    if not reference:
+        return None
+    try:
+        return Booking.objects.select_related("slot").get(reference=reference)
+    except (Booking.DoesNotExist, ValidationError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: datetime.date
+    in_month: bool
+    times: tuple[OpenTime, ...] = ()
+
+    @property
+    def free(self) -> int:
+        return sum(time.free for time in self.times)
+
+    @property
+    def is_open(self) -> bool:
+        return self.free > 0
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    first: datetime.date
+    weeks: tuple[tuple[CalendarDay, ...], ...]
+
+
+def service_calendar(
+    *, service: Service, now: datetime.datetime | None = None
+) -> list[CalendarMonth]:
+    """The months of the booking horizon that have times, as weeks from Sunday to Saturday."""
+    open_times = service_open_times(service=service, now=now)
+    by_day: dict[datetime.date, list[OpenTime]] = {}
+    for time in open_times:
+        by_day.setdefault(timezone.localtime(time.starts_at).date(), []).append(time)
+    months = sorted({(day.year, day.month) for day in by_day})
+    result = []
+    for year, month in months:
+        first = datetime.date(year, month, 1)
+        start = first - datetime.timedelta(days=(first.weekday() + 1) % 7)  # the Sunday before
+        weeks = []
+        day = start
+        while day.month == month or day < first:
+            week = []
+            for _i in range(7):
+                week.append(CalendarDay(day, day.month == month, tuple(by_day.get(day, ()))))
+                day += datetime.timedelta(days=1)
+            weeks.append(tuple(week))
+        result.append(CalendarMonth(first, tuple(weeks)))
+    return result

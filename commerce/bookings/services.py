@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
 from commerce.core.calendar import CalendarEvent, Method, calendar_attachment, calendar_uid
@@ -15,10 +16,17 @@ from commerce.orderpayments.methods import PaymentMethod
 from commerce.orderpayments.services import order_is_paid, order_lines_cancel, order_payment_confirm
 
 from .models import Booking, Consultation, Service, Slot
-from .selectors import service_partner_users, service_times, slot_places_taken
+from .selectors import (
+    booking_cancel_refusal,
+    line_booking_reference,
+    service_partner_users,
+    service_times,
+    slot_places_taken,
+)
 
 Option = get_model("catalogue", "Option")
 BOOKING_OPTION = "booking"
+SERVICE_CLASS = "service"
 
 
 class BookingError(Exception):
@@ -55,7 +63,17 @@ def booking_reserve(
         if slot.capacity != capacity:  # the partner changed its week or exceptions since
             slot.capacity = capacity
             slot.save(update_fields=["capacity"])
-        if slot_places_taken(slot=slot, now=now) + places > slot.capacity:
+        left = slot.capacity - slot_places_taken(slot=slot, now=now)
+        if places > left > 0:
+            raise BookingError(
+                ngettext(
+                    "Only %(left)s place is left at this time. Please book fewer places.",
+                    "Only %(left)s places are left at this time. Please book fewer places.",
+                    left,
+                )
+                % {"left": left}
+            )
+        if places > left:
             raise BookingError(
                 _("Sorry, this time has just been fully booked. Please choose another time.")
             )
@@ -77,14 +95,18 @@ def booking_reserve(
 
 
 def _booking_reference(line) -> str | None:
-    for attribute in line.attributes.all():
-        if attribute.option.code == BOOKING_OPTION:
-            return str(attribute.value).rsplit(" · ", 1)[-1]
-    return None
+    return line_booking_reference(line)
 
 
 def bookings_lock_for_basket(*, basket, user, now: datetime.datetime) -> list[Booking]:
     """Check, under lock, that every booking in the basket is still held for this customer."""
+    for line in basket.all_lines():
+        # A service enters an order only with the booking that holds its time.
+        if line.product.get_product_class().slug == SERVICE_CLASS and not _booking_reference(line):
+            raise BookingError(
+                _("Please book %(title)s on its page: choose a time there.")
+                % {"title": line.product.get_title()}
+            )
     references = [ref for line in basket.all_lines() if (ref := _booking_reference(line))]
     if not references:
         return []
@@ -314,14 +336,9 @@ def booking_cancel_by_customer(*, booking: Booking, user, now=None) -> Booking:
         )
         if booking.user_id != user.pk:
             raise BookingError(_("This is not your booking."))
-        if booking.status not in (Booking.Status.AWAITING_DEPOSIT, Booking.Status.CONFIRMED):
-            raise BookingError(_("This booking cannot be cancelled."))
-        limit = booking.slot.starts_at - datetime.timedelta(hours=booking.service.cancel_hours)
-        if now > limit:
-            raise BookingError(
-                _("Bookings can be cancelled up to %(hours)s hours before the start.")
-                % {"hours": booking.service.cancel_hours}
-            )
+        refusal = booking_cancel_refusal(booking=booking, now=now)
+        if refusal:
+            raise BookingError(refusal)
         return _booking_cancel(booking=booking, by="customer", reason="")
 
 

@@ -55,8 +55,12 @@ class ReserveView(View):
             return redirect(_login_url(request, product))
         form = ReserveForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Please choose a time."))
-            return redirect(product.get_absolute_url())
+            # One message per refusal: a wrong number of places is not a missing time.
+            if "starts_at" in form.errors:
+                messages.error(request, _("Please choose a time."))
+            else:
+                messages.error(request, _("Please book between 1 and 20 places."))
+            return redirect(product.get_absolute_url() + "#booking-title")
         if (
             not product.is_public
             or not request.strategy.fetch_for_product(product).availability.is_available_to_buy
@@ -73,7 +77,7 @@ class ReserveView(View):
             )
         except BookingError as error:
             messages.error(request, str(error))
-            return redirect(product.get_absolute_url())
+            return redirect(product.get_absolute_url() + "#booking-title")
         messages.success(
             request,
             _("Your place is held for 15 minutes. Please complete the payment to keep it."),
@@ -102,6 +106,7 @@ class MyBookingsView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        ctx["page_title"] = _("My bookings")
         ctx["bookings"] = bookings_for_user(user=self.request.user)
         ctx["consultations"] = Consultation.objects.filter(
             customer=self.request.user

@@ -228,6 +228,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # frontend/locale first (the storefront's words win), then the back office's translations of
 # what Wagtail, modeladmin and Oscar's dashboard leave English or translate badly.
 LOCALE_PATHS = [BASE_DIR / "frontend" / "locale", BASE_DIR / "thecen" / "locale"]
+FORMAT_MODULE_PATH = ["frontend.formats"]  # one Korean date/time format site-wide
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

@@ -3,7 +3,17 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-from demo import catalogue, commerce, enterprises, health, market, pages, reviews, search
+from demo import (
+    catalogue,
+    commerce,
+    enterprises,
+    health,
+    market,
+    pages,
+    product_images,
+    reviews,
+    search,
+)
 
 
 class Command(BaseCommand):
@@ -27,6 +37,7 @@ class Command(BaseCommand):
         pages.load()
         health.load()
         reviews.load()
+        product_images.load()
         search.load()  # last: indexes everything loaded above
         if admin_password:
             User = get_user_model()

@@ -9,9 +9,11 @@ from django.utils import translation
 
 from frontend.template_loaders import (
     LABELS,
+    LINE_DESCRIPTION,
     OSCAR_TEMPLATES,
     STATUS_OPTION,
     STATUS_VARIABLE,
+    UNLABELLED_FIELDS,
     translate_labels,
 )
 
@@ -82,3 +84,16 @@ def test_the_rewriting_loader_is_the_one_that_loads_oscar_templates():
     inner = [each for loader in loaders for each in getattr(loader, "loaders", [])]
     names = {type(loader).__module__ for loader in [*loaders, *inner]}
     assert "frontend.template_loaders" in names
+
+
+@pytest.mark.parametrize("field", sorted(UNLABELLED_FIELDS))
+def test_each_unlabelled_field_still_occurs_in_an_installed_oscar_template(field):
+    assert any(field in source for source in _oscar_sources()), field
+
+
+def test_line_descriptions_are_written_by_the_booking_filter():
+    assert any(LINE_DESCRIPTION in source for source in _oscar_sources())
+    translated = translate_labels("<h3>{{ line.description }}</h3>")
+    assert "{% load service_booking %}" in translated
+    assert "{{ line|line_description }}" in translated
+    assert "{{ line.description }}" not in translated

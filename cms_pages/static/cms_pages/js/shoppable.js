@@ -7,6 +7,8 @@ document.addEventListener("submit", async (event) => {
   event.preventDefault();
   const button = form.querySelector("button[type=submit]");
   const status = form.querySelector("[data-shoppable-status]");
+  // Disabling the pressed button drops focus to <body>: give it back afterwards.
+  const hadFocus = document.activeElement === button || document.activeElement === document.body;
   button.disabled = true;
   try {
     const response = await fetch(form.action, {
@@ -27,5 +29,6 @@ document.addEventListener("submit", async (event) => {
     form.submit();
   } finally {
     button.disabled = false;
+    if (hadFocus) button.focus();
   }
 });

@@ -103,6 +103,8 @@
       event.preventDefault();
       choose(active);
     } else if (event.key === "Escape") {
+      // A search field clears itself on Esc: keep what the reader typed, close the list only.
+      event.preventDefault();
       close();
     }
   });

@@ -90,7 +90,9 @@ class ServiceBookingJourneyTest(TestCase):
         response = self.reserve(starts_at)
         self.assertRedirects(response, "/checkout/", fetch_redirect_response=False)
         basket = self.client.get("/basket/")
-        self.assertContains(basket, f"{timezone.localtime(starts_at):%Y-%m-%d %H:%M}")
+        local = timezone.localtime(starts_at)
+        weekday = "월화수목금토일"[local.weekday()]
+        self.assertContains(basket, f"{local.month}월 {local.day}일 ({weekday}) 오전 10:00 · 1명")
         booking = Booking.objects.get()
         self.assertEqual(booking.status, Booking.Status.HELD)
         self.assertAlmostEqual(
@@ -148,7 +150,8 @@ class ServiceBookingJourneyTest(TestCase):
                 {"starts_at": slot_time(self.service, after_days=days).isoformat(), "places": 1},
             )
         response, after = count()
-        self.assertContains(response, "1자리 남음", count=3)
+        # each time's label (the calendar's days also say how many places are left)
+        self.assertContains(response, '<span class="slot-free">1자리 남음', count=3)
         self.assertEqual(after, before)
         self.assertLessEqual(after, 40)  # Oscar's product page itself makes most of them
 
@@ -204,7 +207,9 @@ class ServiceBookingJourneyTest(TestCase):
         self.client.force_login(other)
         response = self.reserve(starts_at)
         self.assertRedirects(
-            response, self.product.get_absolute_url(), fetch_redirect_response=False
+            response,
+            self.product.get_absolute_url() + "#booking-title",
+            fetch_redirect_response=False,
         )
         page = self.client.get(self.product.get_absolute_url())
         self.assertContains(page, "방금 이 시간의 예약이 모두 찼습니다")
