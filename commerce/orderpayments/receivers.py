@@ -32,5 +32,5 @@ def mail_expired_batch(*, order_ids, refunded=False, **kwargs):
     """The daily expiry cancels unpaid orders a batch at a time: each customer hears of theirs."""
     if refunded:
         return
-    for order in Order.objects.filter(pk__in=order_ids).exclude(email=""):
-        order_send_expired(order=order)
+    for order in Order.objects.filter(pk__in=order_ids).select_related("user"):
+        order_send_expired(order=order)  # skips an order with no address

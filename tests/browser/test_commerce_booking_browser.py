@@ -44,6 +44,8 @@ def test_book_a_service_from_its_page_and_pay_by_bank_transfer(page, live_server
 
     # pays by bank transfer through the same checkout as goods
     expect(page.locator("#pay-bank-transfer")).to_be_checked()
+    # no delivery address and no name on the account: the transfer's name is asked for
+    page.get_by_label("입금자명").fill("김하나")
     page.click("#view_preview")
     expect(page.get_by_test_id("payment-method")).to_contain_text("131-000-000000")
     page.click("#place-order")

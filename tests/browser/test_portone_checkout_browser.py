@@ -36,9 +36,10 @@ def log_in_and_fill_the_basket(page: Page, live_server):
     page.fill("#id_phone_number", "010-1234-5678")
     page.fill("#id_postcode", "03154")
     page.fill("#id_line1", "서울특별시 종로구 세종대로 175")
-    page.locator("form button[type=submit]").last.click()
+    # the footer's language form has a submit button too: press the step's own button
+    page.get_by_role("button", name="계속").click()
     if "/checkout/shipping-method/" in page.url:
-        page.locator("form button[type=submit]").first.click()
+        page.locator("main form button[type=submit]").first.click()
     expect(page).to_have_url(re.compile(r"/checkout/payment-details/"))
 
 

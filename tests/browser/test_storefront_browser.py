@@ -157,6 +157,8 @@ def test_service_booked_from_the_calendar_and_cancelled_from_my_bookings(
     # a home visit has no shipping steps
     steps = page.get_by_test_id("checkout-steps")
     expect(steps).not_to_contain_text("배송")
+    # no delivery address and no name on the account: the transfer's name is asked for
+    page.get_by_label("입금자명").fill("김하나")
     page.click("#view_preview")
     # the check-your-order page lists the booking as a person reads it, never its reference
     expect(page.locator("main")).to_contain_text(re.compile(r"\d+월 \d+일 \(.\) 오전 10:00 · 2명"))

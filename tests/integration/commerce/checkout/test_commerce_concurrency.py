@@ -44,9 +44,11 @@ def test_two_customers_racing_for_the_last_place_one_gets_it(postgres):
     responses = race(*(reserve(c) for c in racers))
 
     assert Booking.objects.filter(slot__starts_at=starts_at).count() == 1
+    # the one too late goes back to the service page, at its calendar
+    back = service.product.get_absolute_url() + "#booking-title"
     locations = sorted(r["Location"] for r in responses)
-    assert locations == sorted(["/checkout/", service.product.get_absolute_url()])
-    loser = racers[[r["Location"] for r in responses].index(service.product.get_absolute_url())]
+    assert locations == sorted(["/checkout/", back])
+    loser = racers[[r["Location"] for r in responses].index(back)]
     page = loser.get(service.product.get_absolute_url())
     assert "방금 이 시간의 예약이 모두 찼습니다" in page.content.decode()
 

@@ -109,7 +109,10 @@ def test_partner_order_list_reads_its_lines_by_index_not_the_whole_table(client,
     listing = [
         q["sql"]
         for q in captured.captured_queries
-        if 'FROM "order_order"' in q["sql"] and "EXISTS" in q["sql"]
+        if 'FROM "order_order"' in q["sql"]
+        and "EXISTS" in q["sql"]
+        # the frozen-basket check (thecen's recovery middleware) also names orders
+        and not q["sql"].startswith('SELECT "basket_basket"')
     ]
     assert len(listing) == 2, listing  # the pager's count and the page
     for sql in listing:

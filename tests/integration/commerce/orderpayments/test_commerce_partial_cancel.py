@@ -161,7 +161,9 @@ class PartialCancelTest(TestCase):
         self.dashboard_cancel(self.pa_user_a, order, line_a)
         self.client.force_login(self.operator)
         page = self.client.post(
-            "/dashboard/deposits/", {"order": order.number, "amount": "79000.00"}, follow=True
+            "/dashboard/deposits/confirm/",
+            {"order": order.number, f"amount-{order.number}": "79000.00", "step": "confirm"},
+            follow=True,
         )
         self.assertContains(page, "입금할 금액이 ₩15,000(으)로 바뀌었습니다")
         order.refresh_from_db()
