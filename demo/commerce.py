@@ -151,22 +151,8 @@ def _mc(products):
     buyer, _ = User.objects.get_or_create(
         username="demo-buyer", defaults={"email": "buyer@demo.example", "first_name": "이소비"}
     )
-    strategy = Selector().strategy(user=buyer)
     for index, product in enumerate(products):
-        basket = Basket.objects.create(owner=buyer)
-        basket.strategy = strategy
-        basket.add_product(product, quantity=1)
-        shipping = NoShippingRequired()
-        charge = shipping.calculate(basket)
-        order = OrderCreator().place_order(
-            basket=basket,
-            total=OrderTotalCalculator().calculate(basket, charge),
-            shipping_method=shipping,
-            shipping_charge=charge,
-            user=buyer,
-        )
-        basket.submit()
-        order_payment_open(order=order, method=PaymentMethod.BANK_TRANSFER)
+        order = demo_order(buyer=buyer, product=product, paid=False)
         OrderAttribution.objects.create(
             order=order, mc=mc, source_page="/catalogue/", clicked_at=timezone.now()
         )
@@ -208,3 +194,25 @@ def load() -> None:
                     service=service, weekday=weekday, start=start, capacity=capacity
                 )
     _mc(goods)
+
+
+def demo_order(*, buyer, product, paid: bool = True):
+    """One unit of ``product`` ordered by ``buyer`` through Oscar's basket and order creator,
+    by bank transfer, and its deposit confirmed when ``paid``."""
+    basket = Basket.objects.create(owner=buyer)
+    basket.strategy = Selector().strategy(user=buyer)
+    basket.add_product(product, quantity=1)
+    shipping = NoShippingRequired()
+    charge = shipping.calculate(basket)
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=OrderTotalCalculator().calculate(basket, charge),
+        shipping_method=shipping,
+        shipping_charge=charge,
+        user=buyer,
+    )
+    basket.submit()
+    order_payment_open(order=order, method=PaymentMethod.BANK_TRANSFER)
+    if paid:
+        order_payment_confirm(order=order, by=None)
+    return order

@@ -15,11 +15,9 @@ from commerce.fulfilment.models import Courier, LineFulfilment
 from commerce.fulfilment.returns import return_accept, return_request
 from commerce.fulfilment.services import line_confirm, line_deliver, line_prepare, line_ship
 from commerce.membership.models import Grade
-from commerce.orderpayments.methods import PaymentMethod
-from commerce.orderpayments.services import order_payment_confirm, order_payment_open
 from commerce.settlement.models import FeeRate
 from commerce.settlement.services import period_of, statement_create, statement_mark_paid
-from demo.commerce import DEMO_BRN, GOODS
+from demo.commerce import DEMO_BRN, GOODS, demo_order
 
 Basket = get_model("basket", "Basket")
 Product = get_model("catalogue", "Product")
@@ -34,22 +32,7 @@ STATES = ["shipped", "delivered", "confirmed", "returned", "settled"]
 
 
 def _order(buyer, product):
-    basket = Basket.objects.create(owner=buyer)
-    basket.strategy = Selector().strategy(user=buyer)
-    basket.add_product(product, quantity=1)
-    shipping = NoShippingRequired()
-    charge = shipping.calculate(basket)
-    order = OrderCreator().place_order(
-        basket=basket,
-        total=OrderTotalCalculator().calculate(basket, charge),
-        shipping_method=shipping,
-        shipping_charge=charge,
-        user=buyer,
-    )
-    basket.submit()
-    order_payment_open(order=order, method=PaymentMethod.BANK_TRANSFER)
-    order_payment_confirm(order=order, by=None)
-    return order.lines.get()
+    return demo_order(buyer=buyer, product=product).lines.get()
 
 
 def load() -> None:

@@ -5,10 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_class, get_model
 
-from commerce.orderpayments.methods import PaymentMethod
-from commerce.orderpayments.services import order_payment_confirm, order_payment_open
 from commerce.reviews.models import ProductReview
 from commerce.reviews.services import review_answer_save, review_create
+from demo.commerce import demo_order
 
 Basket = get_model("basket", "Basket")
 Product = get_model("catalogue", "Product")
@@ -69,21 +68,7 @@ REVIEWS = [
 
 
 def _buy(user, product) -> None:
-    basket = Basket.objects.create(owner=user)
-    basket.strategy = Selector().strategy(user=user)
-    basket.add_product(product, quantity=1)
-    shipping = NoShippingRequired()
-    charge = shipping.calculate(basket)
-    order = OrderCreator().place_order(
-        basket=basket,
-        total=OrderTotalCalculator().calculate(basket, charge),
-        shipping_method=shipping,
-        shipping_charge=charge,
-        user=user,
-    )
-    basket.submit()
-    order_payment_open(order=order, method=PaymentMethod.BANK_TRANSFER)
-    order_payment_confirm(order=order, by=None)
+    demo_order(buyer=user, product=product)
 
 
 def _seller(partner):
