@@ -94,6 +94,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # When the run's last test was transactional, the hook below would come after the test
     # database is dropped (or, with --reuse-db, left empty for the next run): restore here.
     with django_db_blocker.unblock():
+        # A fresh connection: the session's may have been terminated by a database restart
+        # (tests/security/test_database_restart.py) since it was last used.
+        connection.close()
         if not _holds_migration_data():
             _migration_data_restore()
     _migration_data.clear()

@@ -65,11 +65,17 @@ def production_server(django_db_setup, django_db_blocker):
             break
         except OSError:
             time.sleep(0.5)
-    yield base
-    server.terminate()
-    server.wait(timeout=30)
-    with django_db_blocker.unblock():
-        connections.close_all()  # the test process's own connection died with the restart
+    try:
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        finally:
+            with django_db_blocker.unblock():
+                # The test process's own connections died with the restart: the next test
+                # (and the session's teardown) must open fresh ones.
+                connections.close_all()
 
 
 @pytest.mark.postgres
@@ -86,6 +92,7 @@ def test_database_restart_answers_503_then_recovers_at_the_next_request(producti
         assert "데이터베이스" in body  # the Korean page, not a server error
     finally:
         postgres("start")
+        connections.close_all()  # this process's connections were terminated by the stop
 
     answers = [fetch(page)[0] for _ in range(5)]
     print(f"\nafter the restart: {answers}")

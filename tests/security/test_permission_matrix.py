@@ -85,7 +85,10 @@ class PermissionMatrixTest(SecurityWorld):
             Cell("event", self.event.url, ALL),
             Cell("catalogue", "/catalogue/", ALL),
             Cell("product A", a.get_absolute_url(), ALL),
-            Cell("suspended partner's product page", s.get_absolute_url(), ALL),
+            # Hidden while the partner is suspended: not found for everyone but staff (the
+            # secretariat checks what comes back when the suspension is lifted), the
+            # suspended partner included.
+            Cell("suspended partner's product page", s.get_absolute_url(), OPERATOR),
             Cell("basket", "/basket/", ALL),
             Cell("search", "/search/?q=쌀", ALL),
             Cell("partner application", "/partners/apply/", ALL),
@@ -314,11 +317,16 @@ class PermissionMatrixTest(SecurityWorld):
                 {},
             ),
             Cell(
+                # the deposits desk's second step: the ticked order, its amount as shown
                 "confirm deposit",
-                "/dashboard/deposits/",
+                "/dashboard/deposits/confirm/",
                 OPERATOR,
                 "post",
-                {"order": order_a.number, "amount": int(order_a.total_incl_tax)},
+                {
+                    "order": order_a.number,
+                    f"amount-{order_a.number}": str(order_a.total_incl_tax),
+                    "step": "confirm",
+                },
                 order_status,
             ),
             Cell("shipping policy", "/dashboard/shipping-policy/", DASHBOARD, "post", {}),

@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import Client, TestCase
 from oscar.core.loading import get_model
 
+from commerce.core.policies import policies_shown
 from commerce.membership.brn import brn_check_digit
 from commerce.membership.models import PartnerApplication
 from health.models import GroupMembership
@@ -26,6 +27,11 @@ def brn(n: int) -> str:
     return first_nine + str(brn_check_digit(first_nine))
 
 
+def policy_versions() -> dict:
+    """The versions of the principles and ethics code the form shows, sent back with it."""
+    return {f"{kind}_version": policy.version for kind, policy in policies_shown().items()}
+
+
 def application(n: int, **overrides):
     return {
         "name": f"햇살돌봄 {n}호 협동조합",
@@ -39,6 +45,7 @@ def application(n: int, **overrides):
         "address": "서울특별시 중구 세종대로 110",
         "accept_principles": "on",
         "accept_ethics": "on",
+        **policy_versions(),
         **overrides,
     }
 
@@ -150,6 +157,8 @@ class PerClientLimitTest(TestCase):
                 "registration-email": f"new{i}@example.kr",
                 "registration-password1": "a-long-pass-phrase-1",
                 "registration-password2": "a-long-pass-phrase-1",
+                "registration-accept_terms": "on",
+                "registration-accept_privacy": "on",
                 "registration_submit": "1",
             }
 
