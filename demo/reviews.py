@@ -5,6 +5,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from oscar.core.loading import get_class, get_model
 
+from commerce.fulfilment.models import Courier
+from commerce.fulfilment.services import (
+    line_confirm,
+    line_deliver,
+    line_prepare,
+    line_ship,
+    line_ships,
+)
 from commerce.reviews.models import ProductReview
 from commerce.reviews.services import review_answer_save, review_create
 from demo.commerce import demo_order
@@ -68,7 +76,17 @@ REVIEWS = [
 
 
 def _buy(user, product) -> None:
-    demo_order(buyer=user, product=product)
+    """A paid order, shipped and delivered by the seller and confirmed by the buyer: only a
+    confirmed purchase (구매확정) gives the right to review."""
+    line = demo_order(buyer=user, product=product).lines.get()
+    if not line_ships(line):
+        return
+    seller = _seller(line.partner)
+    courier = Courier.objects.filter(active=True).order_by("position").first()
+    line_prepare(line=line, by=seller)
+    line_ship(line=line, by=seller, courier=courier, tracking_number=f"55120000{line.pk:04d}")
+    line_deliver(line=line, by=seller)
+    line_confirm(line=line, by=user)
 
 
 def _seller(partner):

@@ -54,9 +54,11 @@ ALLOWED: dict[str, set[str]] = {
     "commerce.mc": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.membership": {"commerce.orderpayments", "commerce.partner", "commerce.core"},
     "commerce.provenance": {"commerce.core"},
-    # Oscar's reviews, forked: the right to review reads purchases and completed bookings.
+    # Oscar's reviews, forked: the right to review reads purchases (confirmed lines, from
+    # fulfilment) and completed bookings.
     "commerce.reviews": {
         "commerce.bookings",
+        "commerce.fulfilment",
         "commerce.orderpayments",
         "commerce.partner",
         "commerce.core",
@@ -73,9 +75,11 @@ ALLOWED: dict[str, set[str]] = {
         "commerce.partner",
         "commerce.core",
     },
-    # Partner settlement: reads settled lines (fulfilment) and the shipping each partner charged.
+    # Partner settlement: reads settled lines (fulfilment), the shipping each partner charged
+    # and the MC commission of its lines (which a grade's rule may make the partner bear).
     "commerce.settlement": {
         "commerce.fulfilment",
+        "commerce.mc",
         "commerce.shipping",
         "commerce.orderpayments",
         "commerce.partner",

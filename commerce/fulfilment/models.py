@@ -51,6 +51,22 @@ class LineFulfilment(models.Model):
     delivered_at = models.DateTimeField(_("Delivered at"), null=True, blank=True, db_index=True)
     confirmed_at = models.DateTimeField(_("Confirmed at"), null=True, blank=True, db_index=True)
     returned_at = models.DateTimeField(_("Returned at"), null=True, blank=True, db_index=True)
+    # The replacement parcel of an accepted exchange: its own courier and tracking number.
+    exchange_courier = models.ForeignKey(
+        Courier,
+        verbose_name=_("Courier of the replacement"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    exchange_tracking_number = models.CharField(
+        _("Tracking number of the replacement"), max_length=40, blank=True
+    )
+    exchange_shipped_at = models.DateTimeField(_("Replacement shipped at"), null=True, blank=True)
+    exchange_delivered_at = models.DateTimeField(
+        _("Replacement delivered at"), null=True, blank=True, db_index=True
+    )
 
     class Meta:
         verbose_name = _("Line fulfilment")
@@ -64,6 +80,12 @@ class LineFulfilment(models.Model):
     def tracking_link(self) -> str:
         if self.courier_id and self.tracking_number:
             return self.courier.url_for(self.tracking_number)
+        return ""
+
+    @property
+    def exchange_tracking_link(self) -> str:
+        if self.exchange_courier_id and self.exchange_tracking_number:
+            return self.exchange_courier.url_for(self.exchange_tracking_number)
         return ""
 
 

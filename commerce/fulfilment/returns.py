@@ -20,7 +20,7 @@ from commerce.orderpayments.refunds import order_line_refund
 from commerce.shipping.selectors import partner_policy
 
 from .models import FulfilmentEvent, LineFulfilment, ReturnRequest
-from .services import FulfilmentError, _locked, _move, partner_may_act
+from .services import FulfilmentError, _locked, _move, parcel_clean, partner_may_act
 from .states import State
 
 Order = get_model("order", "Order")
@@ -160,7 +160,7 @@ def return_accept(*, request: ReturnRequest, by) -> ReturnRequest:
                 order=order,
                 line=line,
                 fulfilment=fulfilment,
-                to=State.EXCHANGED,
+                to=State.EXCHANGING,
                 by=by,
                 actor_kind="partner",
                 note=_("Exchange accepted."),
@@ -168,6 +168,78 @@ def return_accept(*, request: ReturnRequest, by) -> ReturnRequest:
         request.save()
     _mail_decision(order=order, line=line, request=request)
     return request
+
+
+def exchange_ship(*, line, by, courier, tracking_number: str) -> LineFulfilment:
+    """교환품 배송중: the partner hands the replacement of an accepted exchange to a courier.
+
+    The first parcel's courier and number stay as they were; the replacement has its own.
+    """
+    tracking_number = parcel_clean(courier=courier, tracking_number=tracking_number)
+    with transaction.atomic():
+        order, line, fulfilment = _locked(line)
+        if not partner_may_act(user=by, line=line):
+            raise FulfilmentError(_("You can only act on your own lines."))
+        fulfilment = _move(
+            order=order,
+            line=line,
+            fulfilment=fulfilment,
+            to=State.EXCHANGE_SHIPPED,
+            by=by,
+            actor_kind="partner",
+            note=f"{courier.name} {tracking_number}",
+        )
+        fulfilment.exchange_courier = courier
+        fulfilment.exchange_tracking_number = tracking_number
+        fulfilment.exchange_shipped_at = timezone.now()
+        fulfilment.save(
+            update_fields=["exchange_courier", "exchange_tracking_number", "exchange_shipped_at"]
+        )
+        _mail_replacement_shipped(order=order, line=line, fulfilment=fulfilment)
+    return fulfilment
+
+
+def exchange_deliver(*, line, by) -> LineFulfilment:
+    """교환 완료: the replacement arrived; the confirmation clock starts again from today."""
+    with transaction.atomic():
+        order, line, fulfilment = _locked(line)
+        if not partner_may_act(user=by, line=line):
+            raise FulfilmentError(_("You can only act on your own lines."))
+        fulfilment = _move(
+            order=order,
+            line=line,
+            fulfilment=fulfilment,
+            to=State.EXCHANGED,
+            by=by,
+            actor_kind="partner",
+        )
+        fulfilment.exchange_delivered_at = timezone.now()
+        fulfilment.save(update_fields=["exchange_delivered_at"])
+    return fulfilment
+
+
+def _mail_replacement_shipped(*, order, line, fulfilment) -> None:
+    if not order.email:
+        return
+    body = _(
+        "The replacement of %(title)s (order %(number)s) is on its way.\n\n"
+        "Replacement: %(courier)s %(tracking)s\nTrack it: %(url)s\n\n"
+        "First parcel: %(first_courier)s %(first_tracking)s\n%(first_url)s"
+    ) % {
+        "title": line.title,
+        "number": order.number,
+        "courier": fulfilment.exchange_courier.name,
+        "tracking": fulfilment.exchange_tracking_number,
+        "url": fulfilment.exchange_tracking_link,
+        "first_courier": fulfilment.courier.name if fulfilment.courier_id else "",
+        "first_tracking": fulfilment.tracking_number,
+        "first_url": fulfilment.tracking_link,
+    }
+    mail_send(
+        subject=_("Your order %(number)s: the replacement has shipped") % {"number": order.number},
+        body=body,
+        to=[order.email],
+    )
 
 
 def line_tracks_stock(line) -> bool:

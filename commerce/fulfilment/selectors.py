@@ -66,7 +66,9 @@ def order_line_rows(*, lines) -> list[LineRow]:
     ids = [line.pk for line in lines]
     fulfilments = {
         f.line_id: f
-        for f in LineFulfilment.objects.filter(line_id__in=ids).select_related("courier")
+        for f in LineFulfilment.objects.filter(line_id__in=ids).select_related(
+            "courier", "exchange_courier"
+        )
     }
     events: dict[int, list] = {}
     for event in FulfilmentEvent.objects.filter(line_id__in=ids).select_related("actor"):

@@ -9,6 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -115,15 +116,21 @@ def line_prepare(*, line, by) -> LineFulfilment:
         )
 
 
-def line_ship(*, line, by, courier: Courier, tracking_number: str) -> LineFulfilment:
-    """배송중: handed to ``courier`` with ``tracking_number``; the allocated stock leaves."""
-    tracking_number = "".join(tracking_number.split()).replace("-", "")
+def parcel_clean(*, courier: Courier | None, tracking_number: str) -> str:
+    """The tracking number without spaces or dashes, or a FulfilmentError saying what is wrong."""
+    tracking_number = "".join((tracking_number or "").split()).replace("-", "")
     if not (
         tracking_number.isascii() and tracking_number.isalnum() and 6 <= len(tracking_number) <= 30
     ):
         raise FulfilmentError(_("Enter the tracking number (6 to 30 letters or digits)."))
     if courier is None or not courier.active:
         raise FulfilmentError(_("Choose the courier."))
+    return tracking_number
+
+
+def line_ship(*, line, by, courier: Courier, tracking_number: str) -> LineFulfilment:
+    """배송중: handed to ``courier`` with ``tracking_number``; the allocated stock leaves."""
+    tracking_number = parcel_clean(courier=courier, tracking_number=tracking_number)
     with transaction.atomic():
         order, line, fulfilment = _locked(line)
         _partner_checks(order=order, line=line, by=by)
@@ -200,13 +207,15 @@ def line_confirm(*, line, by=None, automatic: bool = False) -> LineFulfilment:
 
 
 def lines_confirm_matured(*, now: datetime.datetime | None = None) -> int:
-    """Confirm the lines delivered (or exchanged) THECEN_PURCHASE_CONFIRM_DAYS days ago or more,
-    unless a return is waiting; the daily job. Returns how many were confirmed."""
+    """Confirm the lines delivered (or whose replacement was delivered, for an exchange)
+    THECEN_PURCHASE_CONFIRM_DAYS days ago or more, unless a return is waiting; the daily job.
+    Returns how many were confirmed."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.THECEN_PURCHASE_CONFIRM_DAYS)
     due = (
         LineFulfilment.objects.filter(
-            state__in=[State.DELIVERED, State.EXCHANGED], delivered_at__lte=cutoff
+            Q(state=State.DELIVERED, delivered_at__lte=cutoff)
+            | Q(state=State.EXCHANGED, exchange_delivered_at__lte=cutoff)
         )
         .exclude(line__return_requests__status="requested")
         .values_list("line_id", flat=True)

@@ -6,17 +6,20 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Avg, Count, Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from commerce.bookings.models import Booking
+from commerce.fulfilment.states import State
 from commerce.orderpayments.methods import CANCELLED
 
 from .models import ProductReview, ReviewAnswer
 
 Line = get_model("order", "Line")
 Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
 # Line statuses that mean the customer no longer has the thing (cancelled before or after
@@ -24,12 +27,11 @@ StockRecord = get_model("partner", "StockRecord")
 NOT_PURCHASED_LINE_STATUSES = (CANCELLED, "Refunded", "Returned")
 
 
-def purchased_lines(*, user, product):
-    """The order lines that make ``user`` a buyer of ``product``.
+def paid_lines(*, user, product):
+    """The order lines of ``product`` (or of one of its variants) that ``user`` paid for.
 
-    The one rule, written once: a line of this product (or of one of its variants) on an
-    order of this user that was paid (OrderPayment.paid_at set), neither the line nor the
-    order cancelled or refunded. When purchase confirmation (구매확정) exists, narrow it here.
+    On an order of this user that was paid (OrderPayment.paid_at set), neither the line nor
+    the order cancelled or refunded. Paying is not yet enough to review: see ``purchased_lines``.
     """
     return (
         Line.objects.filter(order__user=user, order__payment__paid_at__isnull=False)
@@ -37,6 +39,14 @@ def purchased_lines(*, user, product):
         .exclude(status__in=NOT_PURCHASED_LINE_STATUSES)
         .exclude(order__status__in=NOT_PURCHASED_LINE_STATUSES)
     )
+
+
+def purchased_lines(*, user, product):
+    """The order lines that make ``user`` a buyer of ``product``, the one rule written once:
+    a paid line (``paid_lines``) whose purchase is confirmed (구매확정), by the customer or by
+    the daily job after delivery. A line on its way, delivered, or returned gives no right yet.
+    """
+    return paid_lines(user=user, product=product).filter(fulfilment__state=State.CONFIRMED)
 
 
 def completed_bookings(*, user, product):
@@ -70,6 +80,8 @@ def review_refusal(user, product) -> str | None:
     if ProductReview.objects.filter(product=product, user=user).exists():
         return str(_("You have already reviewed this product."))
     if not review_eligible(user, product):
+        if paid_lines(user=user, product=product).exists():
+            return str(_("You can write a review once you have confirmed the purchase."))
         return str(_("Only customers who bought this product or used this service can review it."))
     return None
 
@@ -133,6 +145,36 @@ def partner_reviews(*, partners):
         .prefetch_related("photos")
         .order_by("-date_created")
     )
+
+
+def order_review_urls(*, user, rows) -> dict[int, str]:
+    """For the customer's order page: line id → the "write a review" address, for each
+    구매확정 line whose product ``user`` has not reviewed yet. Two queries whatever the lines."""
+    if user is None or not user.is_authenticated:
+        return {}
+    lines = [row.line for row in rows if row.state == State.CONFIRMED and row.line.product_id]
+    if not lines:
+        return {}
+    # a variant is reviewed as its parent product
+    reviewed_ids = {line.product.parent_id or line.product_id for line in lines}
+    products = {
+        p.pk: p
+        for p in Product.objects.filter(pk__in=reviewed_ids).only("pk", "slug", "is_public")
+    }
+    done = set(
+        ProductReview.objects.filter(user=user, product_id__in=reviewed_ids).values_list(
+            "product_id", flat=True
+        )
+    )
+    urls = {}
+    for line in lines:
+        product = products.get(line.product.parent_id or line.product_id)
+        if product is None or not product.is_public or product.pk in done:
+            continue
+        urls[line.pk] = reverse(
+            "catalogue:reviews-add", kwargs={"product_slug": product.slug, "product_pk": product.pk}
+        )
+    return urls
 
 
 def answer_of(review) -> ReviewAnswer | None:

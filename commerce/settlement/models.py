@@ -1,7 +1,7 @@
 """Partner settlement (정산): fee rates by grade, statements and what each one settled.
 
 Amounts are KRW in whole won. A statement adds up (a database check):
-net = gross + shipping − refunds − return_fees − fee + carried_in.
+net = gross + shipping − refunds − return_fees − fee − mc_commissions + carried_in.
 """
 
 from django.conf import settings
@@ -20,6 +20,14 @@ class FeeRate(models.Model):
         related_name="fee_rate",
     )
     rate = models.DecimalField(_("Platform fee (%)"), max_digits=5, decimal_places=2)
+    partner_bears_mc_commission = models.BooleanField(
+        _("Partner bears the MC commission"),
+        default=False,
+        help_text=_(
+            "When ticked, the commission of the Market Creators who brought the sale is taken "
+            "from this grade's statements."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Platform fee rate")
@@ -59,6 +67,7 @@ class Statement(models.Model):
     fee_base = models.BigIntegerField(_("Confirmed sales (KRW)"))
     fee_rate = models.DecimalField(_("Platform fee (%)"), max_digits=5, decimal_places=2)
     fee = models.BigIntegerField(_("Platform fee (KRW)"))
+    mc_commissions = models.BigIntegerField(_("MC commission borne (KRW)"), default=0)
     carried_in = models.BigIntegerField(_("Carried from before (KRW)"), default=0)
     net = models.BigIntegerField(_("Net to pay (KRW)"))
     carried_from = models.OneToOneField(
@@ -95,6 +104,7 @@ class Statement(models.Model):
                     - F("refunds")
                     - F("return_fees")
                     - F("fee")
+                    - F("mc_commissions")
                     + F("carried_in")
                 ),
                 name="settlement_adds_up",
@@ -119,6 +129,7 @@ class StatementLine(models.Model):
     gross = models.BigIntegerField(_("Sale (KRW)"))
     refund = models.BigIntegerField(_("Refund (KRW)"), default=0)
     return_fee = models.BigIntegerField(_("Return shipping borne (KRW)"), default=0)
+    mc_commission = models.BigIntegerField(_("MC commission borne (KRW)"), default=0)
 
     class Meta:
         ordering = ["settled_on", "pk"]

@@ -8,7 +8,14 @@ from commerce.fulfilment.states import State
 
 from .models import Statement, StatementLine
 
-PENDING_STATES = (State.PREPARING, State.SHIPPED, State.DELIVERED, State.EXCHANGED)
+PENDING_STATES = (
+    State.PREPARING,
+    State.SHIPPED,
+    State.DELIVERED,
+    State.EXCHANGING,
+    State.EXCHANGE_SHIPPED,
+    State.EXCHANGED,
+)
 
 
 def partner_pending(*, partner) -> dict:

@@ -10,13 +10,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from commerce.fulfilment.models import LineFulfilment, ReturnRequest
 from commerce.fulfilment.states import State
+from commerce.mc.models import LedgerEntry
 from commerce.shipping.models import OrderShippingCharge
 
 from .models import FeeRate, Statement, StatementLine, StatementShipping
@@ -52,15 +53,31 @@ def _seoul_midnight(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
 
 
-def partner_fee_rate(partner) -> Decimal:
-    rate = (
+def partner_fee_rule(partner) -> tuple[Decimal, bool]:
+    """The platform fee rate of the partner's grade, and whether it bears the MC commission."""
+    rule = (
         FeeRate.objects.filter(grade__membership__partner=partner)
-        .values_list("rate", flat=True)
+        .values_list("rate", "partner_bears_mc_commission")
         .first()
     )
-    return (
-        Decimal(rate) if rate is not None else Decimal(settings.THECEN_SETTLEMENT_DEFAULT_FEE_RATE)
+    if rule is None:
+        return Decimal(settings.THECEN_SETTLEMENT_DEFAULT_FEE_RATE), False
+    return Decimal(rule[0]), rule[1]
+
+
+def mc_commission_of_lines(line_ids) -> dict[int, int]:
+    """Line id → the MC commission it still carries (commission less reversals), in one query.
+
+    Each entry was rounded by the MC ledger (원 미만 절사 per line), so the sum is whole won and
+    nothing is rounded again here. A returned line's commission was reversed: it counts 0.
+    """
+    rows = (
+        LedgerEntry.objects.filter(order_line_id__in=list(line_ids))
+        .values("order_line_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
     )
+    return {row["order_line_id"]: int(row["total"] or 0) for row in rows}
 
 
 def settleable_rows(*, partner, until: datetime.datetime):
@@ -119,6 +136,8 @@ def statement_create(
         )
         if not rows and carry is None:
             return None
+        rate, bears_mc = partner_fee_rule(partner)
+        commissions = mc_commission_of_lines(r["line_id"] for r in rows) if bears_mc else {}
         lines = []
         for row in rows:
             returned = row["state"] == State.RETURNED
@@ -132,6 +151,7 @@ def statement_create(
                     gross=int(row["line__line_price_incl_tax"]),
                     refund=(row["refund"] or 0) if returned else 0,
                     return_fee=borne,
+                    mc_commission=max(commissions.get(row["line_id"], 0), 0),
                 )
             )
         order_ids = {row["line__order_id"] for row in rows}
@@ -145,10 +165,10 @@ def statement_create(
         shipping = sum(amount for _pk, amount in charges)
         refunds = sum(line.refund for line in lines)
         return_fees = sum(line.return_fee for line in lines)
-        rate = partner_fee_rate(partner)
+        mc_commissions = sum(line.mc_commission for line in lines)
         fee = rate_of(fee_base, rate)
         carried_in = carry.net if carry is not None else 0
-        net = gross + shipping - refunds - return_fees - fee + carried_in
+        net = gross + shipping - refunds - return_fees - fee - mc_commissions + carried_in
         statement = Statement.objects.create(
             partner=partner,
             period_start=period_start,
@@ -160,6 +180,7 @@ def statement_create(
             fee_base=fee_base,
             fee_rate=rate,
             fee=fee,
+            mc_commissions=mc_commissions,
             carried_in=carried_in,
             carried_from=carry,
             net=net,

@@ -101,6 +101,7 @@ class StatementDetailView(PartnerDashboardMixin, DetailView):
             _("Sale (KRW)"),
             _("Refund (KRW)"),
             _("Return shipping borne (KRW)"),
+            _("MC commission borne (KRW)"),
         ]
         rows = [
             [
@@ -112,26 +113,28 @@ class StatementDetailView(PartnerDashboardMixin, DetailView):
                 row.gross,
                 row.refund,
                 row.return_fee,
+                row.mc_commission,
             ]
             for row in statement_lines(statement)
         ]
-        blank = ["", "", "", ""]
+
+        def total(label, amount):
+            # the totals stand in the sale column, under the lines they add up
+            return [label, "", "", "", "", amount, "", "", ""]
+
         rows += [
-            [_("Sales (KRW)"), *blank, "", statement.gross, "", ""],
-            [_("Shipping collected (KRW)"), *blank, "", statement.shipping, "", ""],
-            [_("Refunds (KRW)"), *blank, "", -statement.refunds, "", ""],
-            [_("Return shipping borne (KRW)"), *blank, "", -statement.return_fees, "", ""],
-            [
-                _("Platform fee (%(rate)s%% of %(base)s)")
+            total(_("Sales (KRW)"), statement.gross),
+            total(_("Shipping collected (KRW)"), statement.shipping),
+            total(_("Refunds (KRW)"), -statement.refunds),
+            total(_("Return shipping borne (KRW)"), -statement.return_fees),
+            total(
+                _("Platform fee (%(rate)s%% of %(base)s, 원 미만 절사)")
                 % {"rate": statement.fee_rate, "base": f"{statement.fee_base:,}"},
-                *blank,
-                "",
                 -statement.fee,
-                "",
-                "",
-            ],
-            [_("Carried from before (KRW)"), *blank, "", statement.carried_in, "", ""],
-            [_("Net to pay (KRW)"), *blank, "", statement.net, "", ""],
+            ),
+            total(_("MC commission borne (KRW)"), -statement.mc_commissions),
+            total(_("Carried from before (KRW)"), statement.carried_in),
+            total(_("Net to pay (KRW)"), statement.net),
         ]
         name = _("settlement-%(partner)s-%(start)s") % {
             "partner": statement.partner.code or statement.partner.pk,

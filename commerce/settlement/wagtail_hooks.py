@@ -11,4 +11,4 @@ class FeeRateAdmin(ModelAdmin):
     model = FeeRate
     menu_label = _("Platform fee rates")
     menu_icon = "table"
-    list_display = ("grade", "rate")
+    list_display = ("grade", "rate", "partner_bears_mc_commission")

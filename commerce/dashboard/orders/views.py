@@ -12,7 +12,12 @@ from oscar.templatetags.currency_filters import currency
 from commerce.core.exports import spreadsheet_response
 from commerce.fulfilment.forms import RefuseForm, ShipForm
 from commerce.fulfilment.models import Courier, ReturnRequest
-from commerce.fulfilment.returns import return_accept, return_refuse
+from commerce.fulfilment.returns import (
+    exchange_deliver,
+    exchange_ship,
+    return_accept,
+    return_refuse,
+)
 from commerce.fulfilment.selectors import order_line_rows
 from commerce.fulfilment.services import (
     FulfilmentError,
@@ -33,6 +38,8 @@ FULFIL_ACTIONS = (
     "fulfil_deliver",
     "return_accept",
     "return_refuse",
+    "exchange_ship",
+    "exchange_deliver",
 )
 
 
@@ -138,6 +145,20 @@ class OrderDetailView(views.OrderDetailView):
                 )
             elif action == "fulfil_deliver":
                 line_deliver(line=line, by=request.user)
+            elif action == "exchange_ship":
+                form = ShipForm(request.POST)
+                if not form.is_valid():
+                    return self.reload_page(
+                        error=_("Choose the courier and enter the tracking number.")
+                    )
+                exchange_ship(
+                    line=line,
+                    by=request.user,
+                    courier=form.cleaned_data["courier"],
+                    tracking_number=form.cleaned_data["tracking_number"],
+                )
+            elif action == "exchange_deliver":
+                exchange_deliver(line=line, by=request.user)
             else:
                 pending = ReturnRequest.objects.filter(
                     line=line, status=ReturnRequest.Status.REQUESTED

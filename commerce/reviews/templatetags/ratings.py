@@ -5,7 +5,7 @@ import math
 from django import template
 from django.utils.translation import gettext as _
 
-from commerce.reviews.selectors import may_review
+from commerce.reviews.selectors import may_review, order_review_urls
 
 register = template.Library()
 
@@ -14,6 +14,17 @@ register = template.Library()
 def may_write_review(product, user):
     """Show "write a review" only to whom the review form would accept."""
     return bool(product) and may_review(user, product)
+
+
+@register.simple_tag
+def order_review_urls_of(rows, user):
+    """Line id → "write a review" address for the 구매확정 lines of the customer's order."""
+    return order_review_urls(user=user, rows=rows)
+
+
+@register.filter
+def review_url_of(urls, line_id):
+    return (urls or {}).get(line_id, "")
 
 
 @register.filter

@@ -173,7 +173,7 @@ def test_an_exchange_moves_no_money_and_no_stock(delivered):
     assert (request.fee_payer, request.return_fee, request.refund_amount) == ("partner", 5000, 0)
     assert refunded(o["order"]) == 0
     assert o["jam"].stockrecords.get().num_in_stock == 9
-    assert LineFulfilment.objects.get(line=o["jam_line"]).state == "exchanged"
+    assert LineFulfilment.objects.get(line=o["jam_line"]).state == "exchanging"
 
 
 def test_no_return_after_seven_days_nor_by_someone_else_nor_twice(delivered):
