@@ -158,8 +158,7 @@ def order_review_urls(*, user, rows) -> dict[int, str]:
     # a variant is reviewed as its parent product
     reviewed_ids = {line.product.parent_id or line.product_id for line in lines}
     products = {
-        p.pk: p
-        for p in Product.objects.filter(pk__in=reviewed_ids).only("pk", "slug", "is_public")
+        p.pk: p for p in Product.objects.filter(pk__in=reviewed_ids).only("pk", "slug", "is_public")
     }
     done = set(
         ProductReview.objects.filter(user=user, product_id__in=reviewed_ids).values_list(

@@ -10,15 +10,17 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from commerce.bookings.models import Booking, Slot
+from commerce.fulfilment.services import line_confirm
 from commerce.orderpayments.services import order_lines_cancel
 from commerce.reviews.models import ProductReview, ReviewAnswer
-from commerce.reviews.selectors import review_eligible
+from commerce.reviews.selectors import review_eligible, review_refusal
 from tests.factories.commerce import (
     create_customer,
     create_goods,
     create_partner_user,
     create_service,
 )
+from tests.factories.fulfilment import deliver
 from tests.factories.reviews import buy, photo
 
 Partner = get_model("partner", "Partner")
@@ -81,9 +83,45 @@ class ReviewRightTest(TestCase):
         self.post_review()
         self.assertFalse(ProductReview.objects.exists())
 
+    def test_a_paid_line_not_yet_confirmed_is_told_to_confirm_first(self):
+        # given a paid, delivered line whose purchase is not yet confirmed
+        order = buy(
+            self.client,
+            customer=self.buyer,
+            product=self.product,
+            operator=self.operator,
+            confirmed=False,
+        )
+        line = order.lines.get()
+        deliver(line, self.operator)
+        page = self.client.get(self.add_url())
+        self.assertRedirects(page, self.product.get_absolute_url(), 302, 200)
+        self.assertIn("구매 확정 후 리뷰를 쓸 수 있어요.", messages_of(page))
+        self.post_review()
+        self.assertFalse(ProductReview.objects.exists())
+        order_page = self.client.get(f"/accounts/orders/{order.number}/")
+        self.assertNotContains(order_page, 'data-testid="write-review"')
+
+        # when the customer confirms the purchase, the order page offers "리뷰 쓰기"
+        line_confirm(line=line, by=self.buyer)
+        order_page = self.client.get(f"/accounts/orders/{order.number}/")
+        self.assertContains(order_page, "리뷰 쓰기")
+        self.assertContains(order_page, f'href="{self.add_url()}"')
+        self.assertRedirects(self.post_review(), self.product.get_absolute_url(), 302, 200)
+        self.assertEqual(ProductReview.objects.get().user, self.buyer)
+        # once written, the order page no longer offers it
+        order_page = self.client.get(f"/accounts/orders/{order.number}/")
+        self.assertNotContains(order_page, 'data-testid="write-review"')
+
     def test_a_cancelled_line_gives_no_right_to_review(self):
-        order = buy(self.client, customer=self.buyer, product=self.product, operator=self.operator)
-        self.assertTrue(review_eligible(self.buyer, self.product))
+        order = buy(
+            self.client,
+            customer=self.buyer,
+            product=self.product,
+            operator=self.operator,
+            confirmed=False,
+        )
+        self.assertIn("구매 확정 후", review_refusal(self.buyer, self.product))
         order_lines_cancel(order=order, lines=list(order.lines.all()), reason="단순 변심")
         self.assertFalse(review_eligible(self.buyer, self.product))
         self.post_review()

@@ -24,6 +24,7 @@ from commerce.settlement.services import (
 from commerce.shipping.models import ShippingPolicy
 from tests.factories.commerce import create_customer
 from tests.factories.fulfilment import deliver, partner_user, two_partner_order
+from tests.factories.mc import approved_mc, entry
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +206,46 @@ def test_weeks_run_monday_to_sunday_and_months_by_the_calendar():
         datetime.date(2026, 12, 1),
         datetime.date(2027, 1, 1),
     )
+
+
+def test_the_mc_commission_the_grade_makes_the_partner_bear_is_its_own_column(settled_world):
+    # given 가나's grade makes it bear the MC commission, and an MC brought the rice sale:
+    # 4,972 won of commission still carried by the line (5,472 written, 500 reversed)
+    o = settled_world
+    FeeRate.objects.filter(grade__code="regular").update(partner_bears_mc_commission=True)
+    mc = approved_mc(code="chorok")
+    now = timezone.now()
+    entry(mc, amount=5472, withholding=180, at=now, line=o["rice_line"])
+    entry(mc, amount=-500, withholding=-16, at=now, kind="reversal", line=o["rice_line"])
+    start, end = this_month()
+
+    # when the statement is made
+    s = statement_create(partner=o["ga"], period_start=start, period_end=end)
+
+    # then the commission stands apart and the net accounts for it, to the won
+    assert (s.gross, s.fee, s.mc_commissions) == (64000, 2131, 4972)
+    assert s.net == 64000 - 2131 - 4972 == 56897
+    assert s.lines.get().mc_commission == 4972
+    client = Client()
+    client.force_login(o["ga_user"])
+    page = client.get(f"/dashboard/settlement/{s.pk}/").content.decode()
+    assert "공급사 부담 MC 수수료" in page and "원 미만 절사" in page
+    mc_cell = page.split('data-testid="statement-mc-commissions">')[1].split("</td>")[0]
+    assert "4,972" in mc_cell
+    text = client.get(f"/dashboard/settlement/{s.pk}/?format=csv").content.decode("utf-8-sig")
+    header = text.splitlines()[0].split(",")
+    assert header[-1] == "공급사 부담 MC 수수료 (원)"
+    assert any(r.endswith(",4972") for r in text.splitlines()[1:2])
+    assert any(
+        r.startswith("공급사 부담 MC 수수료 (원),") and "-4972" in r for r in text.splitlines()
+    )
+    assert text.splitlines()[-1].endswith(",56897,,,") or "56897" in text.splitlines()[-1]
+
+
+def test_a_grade_that_does_not_bear_the_mc_commission_pays_it_no_part(settled_world):
+    o = settled_world
+    mc = approved_mc(code="chorok")
+    entry(mc, amount=4972, withholding=0, at=timezone.now(), line=o["rice_line"])
+    start, end = this_month()
+    s = statement_create(partner=o["ga"], period_start=start, period_end=end)
+    assert (s.mc_commissions, s.net) == (0, 61869)
