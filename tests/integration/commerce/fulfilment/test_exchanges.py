@@ -196,3 +196,27 @@ def test_the_confirmation_clock_of_an_exchange_starts_when_the_replacement_arriv
     )
     assert lines_confirm_matured() == 1
     assert LineFulfilment.objects.get(line=o["jam_line"]).state == "confirmed"
+
+
+def test_the_return_screen_answers_bad_input_in_korean_and_never_with_a_server_error():
+    o = two_partner_order()
+    da_user = partner_user(o["da"], "da@coop.kr")
+    deliver(o["jam_line"], da_user)
+    number, line = o["order"].number, o["jam_line"]
+    # ids that are not numbers, or not this customer's: not found, never a server error
+    for url in (
+        f"/accounts/orders/{number}/lines/abc/return/",
+        f"/accounts/orders/{number}/lines/99999999/return/",
+        f"/accounts/orders/nope/lines/{line.pk}/return/",
+        f"/accounts/orders/{number}/lines/abc/confirm/",
+    ):
+        assert o["client"].get(url).status_code == 404
+    # missing or unknown fields: Korean form errors, nothing saved
+    page = o["client"].get(f"/accounts/orders/{number}/lines/{line.pk}/return/").content.decode()
+    assert "반품 또는 교환" in page and "Return" not in page.split("<main")[1]
+    for data in ({}, {"kind": "swap", "reason_code": "defect", "reason": "x"}):
+        response = o["client"].post(f"/accounts/orders/{number}/lines/{line.pk}/return/", data)
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "필수 항목입니다" in text or "올바르게 선택해 주세요" in text
+    assert not line.return_requests.exists()
