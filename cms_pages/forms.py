@@ -58,13 +58,14 @@ class ThecenPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name, field in self.fields.items():
-            if getattr(field.widget, "malformed", False):
-                self.add_error(
-                    name,
-                    _(
-                        "This content arrived incomplete or damaged, so nothing was saved. "
-                        "Reload the page and try again."
-                    ),
-                )
+        # A form-wide error: the editor shows it at the top (a StreamField draws its own errors
+        # from block data, where a plain message would not appear).
+        if any(getattr(field.widget, "malformed", False) for field in self.fields.values()):
+            self.add_error(
+                None,
+                _(
+                    "This content arrived incomplete or damaged, so nothing was saved. "
+                    "Reload the page and try again."
+                ),
+            )
         return cleaned

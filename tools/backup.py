@@ -71,7 +71,14 @@ def bucket_client():
         region_name=env.get("THECEN_S3_REGION") or None,
         aws_access_key_id=env.get("THECEN_S3_ACCESS_KEY_ID") or None,
         aws_secret_access_key=env.get("THECEN_S3_SECRET_ACCESS_KEY") or None,
-        config=Config(signature_version="s3v4", retries={"max_attempts": 5}),
+        # Checksums only where the S3 API requires them: S3Proxy and some S3-compatible
+        # services (NCP) refuse the newer optional checksum headers.
+        config=Config(
+            signature_version="s3v4",
+            retries={"max_attempts": 5},
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+        ),
     )
     return client, bucket
 
@@ -94,7 +101,8 @@ def sha256(path: Path) -> str:
 def keys_of(client, bucket: str):
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
         for item in page.get("Contents", []):
-            yield item["Key"]
+            if not item["Key"].endswith("/"):  # folder markers (S3Proxy's filesystem backend)
+                yield item["Key"]
 
 
 def safe_path(root: Path, key: str) -> Path:
