@@ -7,13 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from cms_pages import selectors
 from cms_pages.blocks import shoppable_blocks
+from cms_pages.forms import ThecenPageForm
 from cms_pages.models.mixins import SeoMixin, ShoppableMixin
 from commerce.mc.selectors import mc_choices_for_editor
 from commerce.mc.services import campaign_visit_record
@@ -45,7 +45,7 @@ class CampaignIndexPage(SeoMixin, Page):
         return context
 
 
-class CampaignPageForm(WagtailAdminPageForm):
+class CampaignPageForm(ThecenPageForm):
     """Only approved MCs can be chosen; an MC drafting their own campaign sees only themself."""
 
     def __init__(self, *args, **kwargs):
@@ -157,11 +157,24 @@ class CampaignPage(ShoppableMixin, SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["share_url"] = self.get_share_url(request)
+        context["visit_beacon"] = self.visit_by_beacon(request)
         return context
+
+    def visit_by_beacon(self, request) -> bool:
+        """A page a CDN may serve to everyone records no visit itself: its beacon does.
+
+        ``cdn_shareable`` is set by thecen.cdn.CdnCacheMiddleware (anonymous GET, no ``?mc=``).
+        """
+        return (
+            getattr(request, "cdn_shareable", False)
+            and not getattr(request, "is_preview", False)
+            and self.market_creator_id is not None
+            and self.is_running()
+        )
 
     def serve(self, request, *args, **kwargs):
         """A visit to a running campaign credits what follows to its MC and this campaign."""
         response = super().serve(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False):
+        if not getattr(request, "is_preview", False) and not self.visit_by_beacon(request):
             campaign_visit_record(request, response, campaign=self)
         return response

@@ -1,5 +1,6 @@
 """What every editorial page shares: SEO metadata and the live catalogue for its blocks."""
 
+from cms_pages.forms import ThecenPageForm
 from cms_pages.selectors import page_catalogue
 
 
@@ -7,6 +8,8 @@ class SeoMixin:
     """Meta description, OpenGraph and schema.org JSON-LD. Pages override `json_ld`."""
 
     og_type = "website"
+    # A malformed StreamField POST is a form error, not a server error (cms_pages/forms.py).
+    base_form_class = ThecenPageForm
 
     def get_meta_description(self) -> str:
         return self.search_description or getattr(self, "lead", "") or ""

@@ -72,11 +72,14 @@ def attribution_set(request, response, *, mc_code: str, source_page: str, campai
     return mc
 
 
-def campaign_visit_record(request, response, *, campaign) -> MarketCreator | None:
+def campaign_visit_record(
+    request, response, *, campaign, source_page: str | None = None
+) -> MarketCreator | None:
     """A reader on a running campaign page: credit its MC and the campaign.
 
     An explicit ``?mc=`` link wins (the middleware sets it after the page), and a reload or
-    return visit of the same campaign is not counted as a new arrival.
+    return visit of the same campaign is not counted as a new arrival. ``source_page`` is the
+    campaign's path when the visit comes from its beacon rather than the page itself.
     """
     mc = campaign.market_creator
     if mc is None or not mc.is_approved or not campaign.is_running() or request.GET.get("mc"):
@@ -88,7 +91,7 @@ def campaign_visit_record(request, response, *, campaign) -> MarketCreator | Non
         request,
         response,
         mc_code=mc.code,
-        source_page=escape_uri_path(request.path),
+        source_page=source_page or escape_uri_path(request.path),
         campaign=campaign,
     )
 

@@ -291,6 +291,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"webp": "webp", "avif": "webp"}
 # THECEN_FRONTEND_CACHE_URL names the cache (an HTTP PURGE to it: Varnish, nginx, the local
 # proxy of `make stack`); CloudFront/Cloudflare are other wagtail.contrib.frontend_cache backends.
 THECEN_CDN_MAX_AGE = int(os.environ.get("THECEN_CDN_MAX_AGE", "60"))
+# A running MC campaign's page changes most (offers, its last day): a shorter life in the cache.
+THECEN_CDN_CAMPAIGN_MAX_AGE = int(os.environ.get("THECEN_CDN_CAMPAIGN_MAX_AGE", "30"))
+# A cached page's form sent without JavaScript (empty token) gets a "press once more" page.
+CSRF_FAILURE_VIEW = "thecen.cdn.csrf_failure"
 THECEN_CDN_PAGE_TYPES = [
     "cms_pages.StoryPage",
     "cms_pages.EnterprisePage",

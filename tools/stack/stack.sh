@@ -11,6 +11,11 @@
 #   STACK_PROXY_PORT 8470, STACK_APP_PORTS 8471,8472, STACK_SEARCH_PORT 9291 (nodes 9291-9293,
 #   transport 9491-9493), THECEN_REDIS_PORT 6394, THECEN_S3PROXY_PORT 9364, THECEN_PG_PORT 5499.
 #   STACK_PROXY_CACHE=1 makes the proxy cache public pages, as a CDN would.
+#
+# Every process the stack starts has its pid file in one place, $STACK_DIR/pids/ (the services'
+# own scripts keep theirs too). `down` stops by those pid files, then by port: whatever still
+# listens on one of the stack's ports and was started from this checkout (its command line or
+# working directory under this folder) is stopped too, so a lost pid file leaves nothing running.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -25,9 +30,16 @@ export THECEN_REDIS_PORT="${THECEN_REDIS_PORT:-6394}"
 export THECEN_S3PROXY_PORT="${THECEN_S3PROXY_PORT:-9364}"
 export THECEN_S3_BUCKET="${STACK_S3_BUCKET:-thecen-stack}"
 DB_NAME="${STACK_DB_NAME:-thecen_stack}"
-mkdir -p "$DIR"
+PIDS="$DIR/pids"
+SEARCH_TRANSPORT_PORT="${STACK_SEARCH_TRANSPORT_PORT:-$((SEARCH_PORT + 200))}"
+# The cluster's folder, whatever a developer's single node is set to (SEARCH_NODE_DIR).
+SEARCH_DIR="${STACK_SEARCH_DIR:-$REPO/var/searchcluster-$SEARCH_PORT}"
+mkdir -p "$DIR" "$PIDS"
 
-cluster() { SEARCH_NODE_COUNT="$SEARCH_NODES" SEARCH_NODE_PORT="$SEARCH_PORT" bash tools/searchnode/node.sh "$@"; }
+cluster() {
+  SEARCH_NODE_COUNT="$SEARCH_NODES" SEARCH_NODE_PORT="$SEARCH_PORT" SEARCH_NODE_DIR="$SEARCH_DIR" \
+    SEARCH_NODE_TRANSPORT_PORT="$SEARCH_TRANSPORT_PORT" bash tools/searchnode/node.sh "$@"
+}
 
 write_env() {
   local pg_url secret
@@ -63,12 +75,25 @@ mark_started() { started "$1" || echo "$1" >> "$DIR/started"; }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-daemon() {  # daemon NAME COMMAND...: start in its own session, pid in $DIR/NAME.pid
+daemon() {  # daemon NAME COMMAND...: start in its own session, pid in $PIDS/NAME.pid
   local name="$1"
   shift
-  if pid_alive "$DIR/$name.pid"; then return 0; fi
+  if pid_alive "$PIDS/$name.pid"; then return 0; fi
   setsid "$@" >> "$DIR/$name.log" 2>&1 < /dev/null &
-  echo $! > "$DIR/$name.pid"
+  echo $! > "$PIDS/$name.pid"
+}
+
+# Copies a service's own pid file into $PIDS (S3Proxy, the search nodes, Redis).
+record_pid() {  # record_pid NAME FILE
+  [ -s "$2" ] && tr -dc '0-9' < "$2" > "$PIDS/$1.pid" || true
+}
+
+record_services() {
+  local i
+  record_pid s3proxy "${THECEN_S3PROXY_DIR:-$REPO/var/s3proxy-$THECEN_S3PROXY_PORT}/s3proxy.pid"
+  for i in $(seq 1 "$SEARCH_NODES"); do record_pid "search-$i" "$SEARCH_DIR/member-$i/node.pid"; done
+  started redis && record_pid redis "${THECEN_REDIS_DIR:-$REPO/var/redis-$THECEN_REDIS_PORT}/redis.pid"
+  return 0
 }
 
 wait_http() {  # wait_http URL SECONDS
@@ -89,6 +114,7 @@ cmd_up() {
   bash tools/s3proxy/s3proxy.sh status >/dev/null 2>&1 || mark_started s3proxy
   bash tools/s3proxy/s3proxy.sh start  # (also creates the bucket)
   cluster status >/dev/null 2>&1 || { cluster start >/dev/null; mark_started cluster; }
+  record_services
   write_env
   load_env
   "$VENV/bin/python" - <<PY
@@ -124,28 +150,81 @@ PY
   echo "http://127.0.0.1:$PROXY_PORT/   (app servers: $APP_PORTS; admin / admin; env: tools/stack/stack.sh env)"
 }
 
+# True if PID was started from this checkout: its command line or working directory is under
+# $REPO/ (other worktrees and other people's servers on the machine are never touched).
+ours() {
+  local pid="$1" cwd
+  [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF "$REPO/" && return 0
+  cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
+  case "$cwd/" in "$REPO"/*) return 0 ;; esac
+  return 1
+}
+
+stop_pid() {  # TERM, up to 10 s, then KILL
+  local pid="$1" i
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
 stop_pid_file() {
-  local f="$1" pid i
+  local f="$1" pid
   [ -f "$f" ] || return 0
-  pid="$(cat "$f")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-  fi
+  pid="$(tr -dc '0-9' < "$f")"
+  [ -n "$pid" ] && ours "$pid" && stop_pid "$pid"
   rm -f "$f"
+}
+
+port_pids() {  # the pids listening on a TCP port
+  ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u
+}
+
+stack_ports() {  # every port the stack itself serves (Redis and PostgreSQL only if it started them)
+  local i port ports=()
+  IFS=, read -r -a ports <<< "$APP_PORTS"
+  echo "$PROXY_PORT" "${ports[@]}" "$THECEN_S3PROXY_PORT"
+  for i in $(seq 0 $((SEARCH_NODES - 1))); do echo "$((SEARCH_PORT + i)) $((SEARCH_TRANSPORT_PORT + i))"; done
+  if started redis; then echo "$THECEN_REDIS_PORT"; fi
+}
+
+stop_by_port() {
+  local port pid
+  for port in $(stack_ports); do
+    for pid in $(port_pids "$port"); do
+      if ours "$pid"; then
+        echo "stack: stopping pid $pid still on port $port"
+        stop_pid "$pid"
+      fi
+    done
+  done
+}
+
+stop_worker_by_command_line() {  # the task worker listens on no port
+  local p pid
+  for p in /proc/[0-9]*; do
+    pid="${p#/proc/}"
+    tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -q 'manage.py db_worker' || continue
+    ours "$pid" && [ "$(readlink "$p/cwd" 2>/dev/null)" = "$REPO" ] && stop_pid "$pid"
+  done
+  return 0
 }
 
 stop_apps() {
   local f
-  for f in "$DIR"/proxy.pid "$DIR"/worker.pid "$DIR"/app-*.pid; do stop_pid_file "$f"; done
+  for f in "$PIDS"/proxy.pid "$PIDS"/worker.pid "$PIDS"/app-*.pid "$DIR"/*.pid; do stop_pid_file "$f"; done
 }
 
 cmd_down() {
   stop_apps
-  started cluster && cluster stop >/dev/null
-  started s3proxy && bash tools/s3proxy/s3proxy.sh stop
+  cluster stop >/dev/null 2>&1 || true
+  bash tools/s3proxy/s3proxy.sh stop >/dev/null
   started redis && bash tools/redis.sh stop
+  local f
+  for f in "$PIDS"/*.pid; do stop_pid_file "$f"; done
+  stop_by_port
+  stop_worker_by_command_line
   started postgres && bash tools/postgres.sh stop
   rm -f "$DIR/started"
   echo "stack: down"
@@ -153,7 +232,7 @@ cmd_down() {
 
 cmd_status() {
   local ok=0 f
-  for f in "$DIR"/app-*.pid "$DIR"/worker.pid "$DIR"/proxy.pid; do
+  for f in "$PIDS"/app-*.pid "$PIDS"/worker.pid "$PIDS"/proxy.pid; do
     if pid_alive "$f"; then echo "$(basename "$f" .pid): running"; else echo "$(basename "$f" .pid): stopped"; ok=1; fi
   done
   cluster status || ok=1
