@@ -101,9 +101,12 @@ class ReviewRightTest(TestCase):
         self.assertFalse(ProductReview.objects.exists())
         order_page = self.client.get(f"/accounts/orders/{order.number}/")
         self.assertNotContains(order_page, 'data-testid="write-review"')
+        # nor does the product page link to the review form anywhere
+        self.assertNotContains(self.client.get(self.product.get_absolute_url()), self.add_url())
 
         # when the customer confirms the purchase, the order page offers "리뷰 쓰기"
         line_confirm(line=line, by=self.buyer)
+        self.assertContains(self.client.get(self.product.get_absolute_url()), self.add_url())
         order_page = self.client.get(f"/accounts/orders/{order.number}/")
         self.assertContains(order_page, "리뷰 쓰기")
         self.assertContains(order_page, f'href="{self.add_url()}"')
