@@ -1,3 +1,5 @@
+import secrets
+
 from django import http
 from django.conf import settings
 from django.contrib import messages
@@ -27,6 +29,7 @@ from commerce.portone.services import (
     PAID,
     PaymentRefused,
     portone_methods_offered,
+    portone_payment_orphan_void,
     portone_payment_record,
     portone_payment_request,
     portone_payment_verify,
@@ -72,7 +75,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         ]
         total = ctx.get("order_total")
         if ctx["portone_methods"] and total is not None and basket.id:
-            payment_id = self.generate_order_number(basket)
+            payment_id = self.portone_payment_id_issue(self.generate_order_number(basket))
             lines = basket.all_lines()
             name = lines[0].product.get_title() if lines else str(payment_id)
             if len(lines) > 1:
@@ -94,6 +97,22 @@ class PaymentDetailsView(views.PaymentDetailsView):
             ctx["portone_window_url"] = settings.THECEN_PORTONE_WINDOW_URL
         ctx["depositor_name"] = self.depositor_name()
         return ctx
+
+    def portone_payment_id_issue(self, order_number) -> str:
+        """A new PortOne paymentId for each attempt: PortOne refuses an id already used, so a
+        retry after a failed or abandoned payment window must not reuse the last one."""
+        payment_id = f"{order_number}-{secrets.token_hex(4)}"
+        issued = self.checkout_session._get("portone", "payment_ids") or []
+        self.checkout_session._set("portone", "payment_ids", [*issued[-19:], payment_id])
+        return payment_id
+
+    def portone_payment_id_ours(self, payment_id, order_number) -> bool:
+        issued = self.checkout_session._get("portone", "payment_ids") or []
+        return (
+            bool(payment_id)
+            and payment_id in issued
+            and (payment_id.startswith(f"{order_number}-"))
+        )
 
     def depositor_name(self) -> str:
         """The name the transfer will carry (입금자명): as typed, else the orderer's."""
@@ -147,7 +166,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         if method == PaymentMethod.ON_SITE and not onsite_payment_allowed(self.request.basket):
             raise UnableToTakePayment(_("Payment on site is not available for this basket."))
         if method in GATEWAY_METHODS:
-            if portone_payment_id != str(order_number):
+            if not self.portone_payment_id_ours(portone_payment_id, order_number):
                 raise UnableToTakePayment(_("The payment was not completed. Please try again."))
             try:
                 self.portone_payment = portone_payment_verify(
@@ -193,6 +212,12 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 # Status alone cannot tell: the second request re-froze the basket in memory.
                 placed = Order.objects.filter(basket_id=basket.pk).first()
                 if placed is not None:
+                    if self.portone_payment is not None:
+                        # A second payment for a basket already ordered: an orphan.
+                        portone_payment_void(
+                            payment=self.portone_payment,
+                            reason=_("The order was already placed with another payment"),
+                        )
                     return self._already_placed(placed)
                 order = self._place_locked(
                     order_number=order_number,
@@ -277,6 +302,24 @@ class PortOneReturnView(PaymentDetailsView):
         # The shopper has paid by now: a basket that went stale meanwhile (sold out, price
         # changed) must reach handle_payment and the placement, which give the money back.
         return [c for c in super().get_pre_conditions(request) if c != "check_basket_is_valid"]
+
+    def dispatch(self, request, *args, **kwargs):
+        # Before the basket checks: the basket of an order already placed is gone from the
+        # session, and a second payment made for it must still be given back.
+        placed, voided = portone_payment_orphan_void(payment_id=request.GET.get("paymentId", ""))
+        if placed is not None:
+            if voided:
+                messages.warning(
+                    request,
+                    _(
+                        "This basket was already ordered (order %(number)s), so the second "
+                        "payment was cancelled. You are not charged twice."
+                    )
+                    % {"number": placed.number},
+                )
+            request.session["checkout_order_id"] = placed.id
+            return http.HttpResponseRedirect(reverse("checkout:thank-you"))
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         method = request.GET.get("method", "")

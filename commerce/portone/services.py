@@ -141,9 +141,48 @@ def _cancel_quietly(payment: Payment, reason: str) -> None:
 
 
 def portone_payment_void(*, payment: Payment, reason: str) -> None:
-    """A verified payment whose order could not be placed after all (stock ran out)."""
-    if payment.status == PAID:
+    """A verified payment whose order could not be placed after all (stock ran out, or the
+    basket was already ordered with another payment): an orphan, cancelled at PortOne."""
+    logger.warning(
+        "portone: orphan payment %s (%s): cancelling: %s",
+        payment.payment_id,
+        payment.status,
+        reason,
+    )
+    if payment.status in (PAID, VIRTUAL_ACCOUNT_ISSUED):
         _cancel_quietly(payment, reason)
+
+
+def portone_payment_orphan_void(*, payment_id: str):
+    """A payment that comes back for a basket already ordered (a second tab, a double tap).
+
+    Payment ids are ``<order number>-<random>``. If that order exists it was placed with
+    another payment, so this one is an orphan and its money goes back at once. Returns the
+    order and whether a payment was cancelled; the order only when the id is proven (the
+    order's own payment, or one PortOne knows), since order numbers alone can be guessed.
+    """
+    number, _sep, _rest = payment_id.rpartition("-")
+    order = Order.objects.filter(number=number).first() if number else None
+    if order is None:
+        return None, False
+    recorded = (
+        PortOnePayment.objects.filter(payment_id=payment_id).values_list("order_id", flat=True)
+    ).first()
+    if recorded is not None:  # a payment that placed an order: a reload of its return page
+        return (order if recorded == order.pk else None), False
+    try:
+        payment = payment_fetch(payment_id=payment_id)
+    except PaymentMissing:
+        return None, False
+    except PortOneUnavailable:
+        logger.exception("portone: could not read the orphan payment %s", payment_id)
+        return None, False
+    if payment.status not in (PAID, VIRTUAL_ACCOUNT_ISSUED):
+        return order, False
+    portone_payment_void(
+        payment=payment, reason=_("The order was already placed with another payment")
+    )
+    return order, True
 
 
 def portone_payment_record(*, order, method: str, payment: Payment) -> PortOnePayment:

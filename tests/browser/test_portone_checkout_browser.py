@@ -94,9 +94,9 @@ def test_virtual_account_order_is_confirmed_by_the_webhook(page: Page, live_serv
     assert order.status == "Awaiting deposit"
 
     # the shopper transfers; PortOne's server calls the live site's webhook
-    portone.deposit(order.number)
+    portone.deposit(order.portone.payment_id)
     status = portone.send_webhook(
-        f"{live_server.url}/payments/portone/webhook/", "Transaction.Paid", order.number
+        f"{live_server.url}/payments/portone/webhook/", "Transaction.Paid", order.portone.payment_id
     )
     assert status == 200
 

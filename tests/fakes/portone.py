@@ -53,6 +53,7 @@ class FakePortOne:
     def __init__(self):
         self.payments: dict[str, dict] = {}
         self.cancel_requests: list[dict] = []
+        self.used_payment_ids: set[str] = set()
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
@@ -75,6 +76,7 @@ class FakePortOne:
         with self._lock:
             self.payments.clear()
             self.cancel_requests.clear()
+            self.used_payment_ids.clear()
             self.requests.clear()
 
     # --- state, as PortOne would hold it -------------------------------------------------
@@ -336,7 +338,10 @@ def _handler(fake: FakePortOne):
                 request = json.loads(form["request"][0])
                 payment_id = request["paymentId"]
                 query = {"paymentId": payment_id, "transactionType": "PAYMENT"}
-                if form.get("result") == ["approve"]:
+                if payment_id in fake.used_payment_ids:
+                    # PortOne refuses a paymentId that was already used, even by a failed try.
+                    query.update(code="FAILURE_TYPE_PG", message="이미 사용된 결제 ID입니다.")
+                elif form.get("result") == ["approve"]:
                     fake.put_payment(
                         payment_id,
                         amount=int(request["totalAmount"]),
@@ -347,6 +352,7 @@ def _handler(fake: FakePortOne):
                     )
                 else:
                     query.update(code="FAILURE_TYPE_PG", message="사용자가 결제를 취소했습니다.")
+                fake.used_payment_ids.add(payment_id)
                 redirect = request["redirectUrl"]
                 joiner = "&" if "?" in redirect else "?"
                 self.send_response(303)

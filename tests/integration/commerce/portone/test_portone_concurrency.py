@@ -17,8 +17,8 @@ Partner = get_model("partner", "Partner")
 def test_the_same_webhook_at_the_same_moment_confirms_once(postgres, client, portone):
     partner = Partner.objects.create(name="가나 협동조합", code="ga")
     order, _response = place_virtual_account_order(client, partner, portone)
-    portone.deposit(order.number)
-    body, headers = portone.webhook("Transaction.Paid", order.number)
+    portone.deposit(order.portone.payment_id)
+    body, headers = portone.webhook("Transaction.Paid", order.portone.payment_id)
 
     statuses = race(
         lambda: post_webhook(Client(), body, headers).status_code,

@@ -4,10 +4,12 @@ The shopper walks the real checkout forms; PortOne's part (its window, its API, 
 webhooks) is the fake HTTP server of tests/fakes/portone.py.
 """
 
+import json
 from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.test import Client
 from oscar.core.loading import get_model
 
 from commerce.portone.models import PortOnePayment, PortOneWebhook
@@ -60,7 +62,7 @@ def test_card_payment_is_verified_and_the_order_is_paid(
         response = pay_and_return(client, portone, request, "card")
 
     order = Order.objects.get()
-    assert order.number == request["paymentId"]
+    assert request["paymentId"].startswith(f"{order.number}-")
     assert order.total_incl_tax == request["totalAmount"]
     assert order.status == "Paid"
     assert order.payment.method == "card" and order.payment.paid_at is not None
@@ -68,7 +70,7 @@ def test_card_payment_is_verified_and_the_order_is_paid(
     page = response.content.decode()
     assert response.request["PATH_INFO"] == "/checkout/thank-you/"
     assert "결제 수단: 카드" in page
-    receipt = f"{portone.url}/receipts/{order.number}"
+    receipt = f"{portone.url}/receipts/{request['paymentId']}"
     assert f'href="{receipt}"' in page and "영수증 보기" in page
     assert portone.cancel_requests == []
     # the confirmation mail says how it was paid and links the receipt
@@ -155,8 +157,8 @@ def test_virtual_account_order_waits_for_the_deposit_and_a_webhook_confirms_it(
     assert order.payment.deadline == account.account_due
 
     # the shopper transfers; PortOne tells us by webhook
-    portone.deposit(order.number)
-    answer = post_webhook(client, *portone.webhook("Transaction.Paid", order.number))
+    portone.deposit(order.portone.payment_id)
+    answer = post_webhook(client, *portone.webhook("Transaction.Paid", order.portone.payment_id))
 
     assert answer.status_code == 200
     order.refresh_from_db()
@@ -167,10 +169,10 @@ def test_virtual_account_order_waits_for_the_deposit_and_a_webhook_confirms_it(
 @pytest.mark.django_db
 def test_a_forged_webhook_changes_nothing(client, partner, portone):
     order, _response = place_virtual_account_order(client, partner, portone)
-    portone.deposit(order.number)
+    portone.deposit(order.portone.payment_id)
 
     forged = portone.webhook(
-        "Transaction.Paid", order.number, secret="whsec_bm90LXRoZS1zaXRlcy1zZWNyZXQ="
+        "Transaction.Paid", order.portone.payment_id, secret="whsec_bm90LXRoZS1zaXRlcy1zZWNyZXQ="
     )
     answer = post_webhook(client, *forged)
 
@@ -185,8 +187,8 @@ def test_a_forged_webhook_changes_nothing(client, partner, portone):
 @pytest.mark.django_db
 def test_the_same_webhook_twice_confirms_once(client, partner, portone):
     order, _response = place_virtual_account_order(client, partner, portone)
-    portone.deposit(order.number)
-    body, headers = portone.webhook("Transaction.Paid", order.number)
+    portone.deposit(order.portone.payment_id)
+    body, headers = portone.webhook("Transaction.Paid", order.portone.payment_id)
 
     first = post_webhook(client, body, headers)
     second = post_webhook(client, body, headers)
@@ -202,9 +204,9 @@ def test_the_same_webhook_twice_confirms_once(client, partner, portone):
 @pytest.mark.django_db
 def test_a_deposit_of_another_amount_is_not_confirmed(client, partner, portone):
     order, _response = place_virtual_account_order(client, partner, portone)
-    portone.deposit(order.number, amount=1000)
+    portone.deposit(order.portone.payment_id, amount=1000)
 
-    post_webhook(client, *portone.webhook("Transaction.Paid", order.number))
+    post_webhook(client, *portone.webhook("Transaction.Paid", order.portone.payment_id))
 
     order.refresh_from_db()
     assert order.status == "Awaiting deposit"
@@ -243,13 +245,13 @@ def test_a_partner_cancels_one_line_and_portone_refunds_that_part(
     # then PortOne is asked to cancel ₩15,000 of what was paid, and it is recorded
     assert portone.cancel_requests == [
         {
-            "payment_id": order.number,
+            "payment_id": order.portone.payment_id,
             "amount": 15000,
             "reason": "재고 소진",
             "currentCancellableAmount": paid,
         }
     ]
-    assert portone.payments[order.number]["status"] == "PARTIAL_CANCELLED"
+    assert portone.payments[order.portone.payment_id]["status"] == "PARTIAL_CANCELLED"
     record = PortOnePayment.objects.get(order=order)
     assert record.cancelled_amount == Decimal(15000)
     assert record.cancellations.get().amount == Decimal(15000)
@@ -271,3 +273,75 @@ def test_paid_but_sold_out_meanwhile_the_payment_is_given_back(client, partner, 
     assert "한정판 도자기 컵은(는) 0개만 남았습니다" in response.content.decode()
     assert [c["payment_id"] for c in portone.cancel_requests] == [requests["card"]["paymentId"]]
     assert portone.payments[requests["card"]["paymentId"]]["status"] == "CANCELLED"
+
+
+@pytest.mark.django_db
+def test_a_retry_after_a_failed_payment_gets_a_new_payment_id(client, partner, portone):
+    goods = create_goods(partner=partner, title="유기농 현미", price=32000, stock=5)
+    _page, first = to_payment_step(client, goods)
+    # the first window fails; PortOne now holds that paymentId as used
+    portone.used_payment_ids.add(first["card"]["paymentId"])
+    client.get(
+        f"/checkout/portone/return/?method=card&paymentId={first['card']['paymentId']}"
+        "&code=FAILURE_TYPE_PG&message=한도 초과",
+        follow=True,
+    )
+
+    page = client.get("/checkout/payment-details/", follow=True).content.decode()
+    start = page.index('<script id="portone-requests" type="application/json">')
+    retry = json.loads(page[start:].split(">", 1)[1].split("</script>", 1)[0])
+    assert retry["card"]["paymentId"] != first["card"]["paymentId"]
+
+    pay_and_return(client, portone, retry["card"], "card")
+
+    order = Order.objects.get()
+    assert order.status == "Paid" and order.portone.payment_id == retry["card"]["paymentId"]
+
+
+@pytest.mark.django_db
+def test_a_payment_id_not_issued_to_this_checkout_places_nothing(client, partner, portone):
+    goods = create_goods(partner=partner, title="유기농 현미", price=32000, stock=5)
+    _page, requests = to_payment_step(client, goods)
+    forged = dict(requests["card"], paymentId=requests["card"]["paymentId"] + "x")
+
+    pay_and_return(client, portone, forged, "card")
+
+    assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_second_payment_for_an_ordered_basket_is_cancelled_at_portone(client, partner, portone):
+    goods = create_goods(partner=partner, title="유기농 현미", price=32000, stock=5)
+    _page, first = to_payment_step(client, goods)
+    page = client.get("/checkout/payment-details/", follow=True).content.decode()
+    start = page.index('<script id="portone-requests" type="application/json">')
+    second = json.loads(page[start:].split(">", 1)[1].split("</script>", 1)[0])["card"]
+    pay_and_return(client, portone, first["card"], "card")
+
+    # the same basket paid a second time in another tab: the order exists already
+    response = pay_and_return(client, portone, second, "card")
+
+    order = Order.objects.get()
+    assert order.portone.payment_id == first["card"]["paymentId"]
+    assert [c["payment_id"] for c in portone.cancel_requests] == [second["paymentId"]]
+    assert portone.payments[second["paymentId"]]["status"] == "CANCELLED"
+    # the shopper lands on the order and reads that the second payment was given back
+    assert response.request["PATH_INFO"] == "/checkout/thank-you/"
+    assert order.number in response.content.decode()
+    assert "두 번 결제되지 않도록 이번 결제는 취소했습니다" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_guessed_payment_id_shows_no_one_elses_order(client, partner, portone):
+    goods = create_goods(partner=partner, title="유기농 현미", price=32000, stock=5)
+    _page, requests = to_payment_step(client, goods)
+    pay_and_return(client, portone, requests["card"], "card")
+    order = Order.objects.get()
+
+    stranger = Client()
+    response = stranger.get(
+        f"/checkout/portone/return/?method=card&paymentId={order.number}-00000000", follow=True
+    )
+
+    assert order.number not in response.content.decode()
+    assert portone.cancel_requests == []
