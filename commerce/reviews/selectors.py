@@ -35,7 +35,7 @@ def paid_lines(*, user, product):
     """
     return (
         Line.objects.filter(order__user=user, order__payment__paid_at__isnull=False)
-        .filter(product__in=[product.pk, *product.children.values_list("pk", flat=True)])
+        .filter(models.Q(product_id=product.pk) | models.Q(product__parent_id=product.pk))
         .exclude(status__in=NOT_PURCHASED_LINE_STATUSES)
         .exclude(order__status__in=NOT_PURCHASED_LINE_STATUSES)
     )

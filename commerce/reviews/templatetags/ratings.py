@@ -12,8 +12,18 @@ register = template.Library()
 
 @register.filter
 def may_write_review(product, user):
-    """Show "write a review" only to whom the review form would accept."""
-    return bool(product) and may_review(user, product)
+    """Show "write a review" only to whom the review form would accept.
+
+    A product page asks twice (beside the stars and above the reviews): the answer is kept
+    on the product for the request, so the right is read once.
+    """
+    if not product:
+        return False
+    answers = product.__dict__.setdefault("_may_write_review", {})
+    key = getattr(user, "pk", None)
+    if key not in answers:
+        answers[key] = may_review(user, product)
+    return answers[key]
 
 
 @register.simple_tag

@@ -1,5 +1,7 @@
 """Commission rules by MC kind, category and campaign; a campaign page attributes to its MC."""
 
+import re
+
 from decimal import Decimal
 
 from django.test import RequestFactory, TestCase
@@ -60,8 +62,15 @@ class CommissionRuleTest(TestCase):
         celebrity = approved_mc(code="star", kind="celebrity")
         self.assertEqual(commission_rate(mc=celebrity, line=line), Decimal("20"))
 
+    def visit(self, page):
+        """A browser's visit: the page, then the images on it (the visit beacon among them)."""
+        response = self.client.get(page.url)
+        for src in re.findall(r'<img src="([^"]+)"[^>]*data-testid="visit-beacon"', response.text):
+            self.client.get(src)
+        return response
+
     def test_a_running_campaign_page_credits_its_mc_and_itself(self):
-        response = self.client.get(self.spring.url)
+        response = self.visit(self.spring)
         self.assertContains(response, 'data-testid="mc-card-name">마을법인<')
         cookie = self.client.cookies[COOKIE_NAME]
         self.assertEqual(cookie["max-age"], 30 * 24 * 3600)
@@ -74,13 +83,13 @@ class CommissionRuleTest(TestCase):
         )
         self.assertEqual(Click.objects.filter(mc=self.mc).count(), 1)
         # reloading the campaign is not another arrival; another campaign of the MC is
-        self.client.get(self.spring.url)
+        self.visit(self.spring)
         self.assertEqual(Click.objects.filter(mc=self.mc).count(), 1)
-        self.client.get(self.autumn.url)
+        self.visit(self.autumn)
         self.assertEqual(Click.objects.filter(mc=self.mc).count(), 2)
 
     def test_an_ended_campaign_credits_nobody(self):
-        self.client.get(self.ended.url)
+        self.visit(self.ended)
         self.assertNotIn(COOKIE_NAME, self.client.cookies)
 
     def test_a_forged_cookie_is_ignored(self):
