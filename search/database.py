@@ -3,15 +3,16 @@
 Each word a reader types is stripped of its particle (빵을 → 빵), widened by the editors'
 synonyms (빵 → 베이커리, bread) and matched in each kind's own fields (title, text, category
 path, enterprise...). Hits are ranked by where the words matched — the title first — and, on
-PostgreSQL, by trigram similarity of the title (pg_trgm), never by date. Typos fall back to
-trigram word similarity on PostgreSQL; initials (ㄷㅂ) are matched against titles.
+PostgreSQL, by trigram similarity of the title (pg_trgm), never by date. When nothing is found,
+verbs that no document contains are dropped, then each misspelt word is replaced by the nearest
+word of a title, letter by letter (돌봉 → 돌봄, "혹시 돌봄?"); initials (ㄷㅂ) are matched
+against titles.
 
 The number of SQL queries depends on the number of words and kinds, never on the number of hits.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 
 from django.db import connection
@@ -55,14 +56,23 @@ STOPWORDS = {
     "같은",
     "어디",
     "뭐",
+    # "goods", "product": every thing on the site is one
+    "상품",
+    "제품",
+    "물건",
 }
 MAX_CANDIDATES = 5000  # per kind, for the initials scan
 TITLE, ELSEWHERE, PHRASE = 3.0, 1.0, 4.0
 
 
-def query_words(q: str) -> list[str]:
+def query_words(q: str, groups=()) -> list[str]:
+    q = hangul.without_predicates(q)
     words = [hangul.strip_particle(w) for w in q.lower().split()]
-    return [w for w in words if w and w not in STOPWORDS] or [w for w in q.lower().split()]
+    words = [w for w in words if w and w not in STOPWORDS] or [w for w in q.lower().split()]
+    phrase = " ".join(words)
+    if len(words) > 1 and any(phrase in group for group in groups):
+        return [phrase]  # one synonym of several words: "eco bag" is 에코백
+    return words
 
 
 def synonym_groups() -> list[list[str]]:
@@ -92,20 +102,6 @@ def _trigram_available() -> bool:
 
 def _titles(builder, pks) -> dict:
     return dict(builder.model.objects.filter(pk__in=pks).values_list("pk", "title"))
-
-
-def _similar_titles(builder, q: str, limit: int = 20) -> dict:
-    """PostgreSQL pg_trgm: titles with a word like q (협동조햡 ~ 협동조합)."""
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    rows = (
-        builder.get_queryset()
-        .annotate(similarity=TrigramWordSimilarity(q, "title"))
-        .filter(similarity__gte=0.35)
-        .order_by("-similarity")
-        .values_list("pk", "similarity")[:limit]
-    )
-    return dict(rows)
 
 
 def _initials_matches(builder, q: str) -> dict:
@@ -167,36 +163,25 @@ def _scores(builder, q: str, words: list[str], groups) -> dict:
 
 
 def search(request: SearchRequest, notice: str = "") -> SearchResults:
-    words = query_words(request.q) if request.q else []
-    groups = synonym_groups() if words else []
+    groups = synonym_groups() if request.q else []
+    words = query_words(request.q, groups) if request.q else []
     wanted_kinds = set(request.filters.get("kind", []))
-    counts: dict[str, int] = {}
-    ranked: list[tuple[float, object, object]] = []  # (score, builder, pk)
-    typo_pass = False
-    for attempt in ("words", "typos"):
-        for builder in registry:
-            if request.category_path and not hasattr(builder.model, "categories"):
-                continue
-            queryset = builder.get_queryset()
-            if request.category_path:
-                queryset = queryset.filter(categories__path__startswith=request.category_path)
-            if not words:
-                pks = list(queryset.values_list("pk", flat=True).distinct())
-                scores = {pk: 0.0 for pk in pks}
-            elif attempt == "words":
-                scores = _scores(builder, request.q, words, groups)
-            else:
-                scores = _similar_titles(builder, request.q)
-            if request.category_path and words:
-                allowed = set(queryset.values_list("pk", flat=True))
-                scores = {pk: v for pk, v in scores.items() if pk in allowed}
-            counts[builder.kind] = len(scores)
-            if wanted_kinds and builder.kind not in wanted_kinds:
-                continue
-            ranked += [(score, builder, pk) for pk, score in scores.items()]
-        if ranked or not words or not _trigram_available() or hangul.is_initials_query(request.q):
-            break
-        typo_pass = True
+    did_you_mean = ""
+    counts, ranked = _find(request, request.q, words, groups, wanted_kinds)
+    if words and not any(counts.values()) and not hangul.is_initials_query(request.q):
+        # Nothing: first without the verbs no document has ("현미를 주문하고" is about 현미),
+        # then with each misspelt word replaced by the nearest word of a title (돌봉 → 돌봄).
+        live = _live_words(request.q, words, groups)
+        if live != words:
+            counts, ranked = _find(request, " ".join(live), live, groups, wanted_kinds)
+        if not any(counts.values()):
+            corrected = _corrected(live)
+            if corrected != live:
+                counts, ranked = _find(
+                    request, " ".join(corrected), corrected, groups, wanted_kinds
+                )
+                if any(counts.values()):
+                    did_you_mean = " ".join(corrected)
     if not words:
         # Browsing without words: the newest first is what a reader expects here.
         ranked = _newest_first(ranked)
@@ -221,9 +206,135 @@ def search(request: SearchRequest, notice: str = "") -> SearchResults:
     results = SearchResults(
         request=request, hits=hits, total=total, facets=facets, backend="database", notice=notice
     )
-    if typo_pass and hits:
-        results.did_you_mean = _nearest_word(request.q, [h.title for h in hits])
+    results.did_you_mean = did_you_mean
     return results
+
+
+def _find(request: SearchRequest, q: str, words: list[str], groups, wanted_kinds):
+    """{kind: number of hits} and the (score, builder, pk) of the kinds the reader wants."""
+    counts: dict[str, int] = {}
+    ranked: list[tuple[float, object, object]] = []
+    for builder in registry:
+        if request.category_path and not hasattr(builder.model, "categories"):
+            continue
+        queryset = builder.get_queryset()
+        if request.category_path:
+            queryset = queryset.filter(categories__path__startswith=request.category_path)
+        if not words:
+            scores = {pk: 0.0 for pk in queryset.values_list("pk", flat=True).distinct()}
+        else:
+            scores = _scores(builder, q, words, groups)
+        if request.category_path and words:
+            allowed = set(queryset.values_list("pk", flat=True))
+            scores = {pk: v for pk, v in scores.items() if pk in allowed}
+        counts[builder.kind] = len(scores)
+        if wanted_kinds and builder.kind not in wanted_kinds:
+            continue
+        ranked += [(score, builder, pk) for pk, score in scores.items()]
+    return counts, ranked
+
+
+# The last syllables of a word a reader types as a verb or adjective (주문하고, 배우는, 맡길).
+_VERB_TAILS = set("고는던데면게서며해한된할될줄")
+
+
+def _verb_like(surface: str) -> bool:
+    last = surface[-1:]
+    if len(surface) < 2 or not hangul.is_syllable(last):
+        return False
+    return last in _VERB_TAILS or hangul.jamo(last).endswith("ㄹ")
+
+
+def _live_words(q: str, words: list[str], groups) -> list[str]:
+    """The words without those typed as a verb that no findable thing contains at all.
+
+    A noun that nothing contains stays: "전기차 충전기" must not become "전기차"-anything.
+    """
+    surfaces = {hangul.strip_particle(w): w for w in hangul.without_predicates(q).lower().split()}
+    kept = []
+    for word in words:
+        if _verb_like(surfaces.get(word, word)) and not any(
+            builder.get_queryset().filter(builder.db_filter_any(variants(word, groups))).exists()
+            for builder in registry
+        ):
+            continue
+        kept.append(word)
+    return kept or words
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (letters)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def _allowed_edits(letters: str) -> int:
+    """As the engine's fuzziness AUTO:5,10 on letters: 돌봉 (six letters) may be one off."""
+    return 0 if len(letters) < 5 else 1 if len(letters) < 10 else 2
+
+
+MAX_TYPO_TITLES = 300  # per kind and word: titles sharing the word's first syllable
+
+
+def _title_words(syllable: str) -> dict[str, int]:
+    """The words (and compound tails) of titles with this syllable in them, and how often."""
+    forms: dict[str, int] = defaultdict(int)
+    for builder in registry:
+        titles = (
+            builder.get_queryset()
+            .filter(title__icontains=syllable)
+            .values_list("title", flat=True)[:MAX_TYPO_TITLES]
+        )
+        for title in titles:
+            for form in hangul.words(title):
+                forms[form] += 1
+            for form in hangul.word_forms(title):
+                forms[form] += 0
+    return forms
+
+
+def _split(word: str, forms) -> list[str]:
+    """제철채소 → 제철 채소, when titles write the compound in words; [] if they do not."""
+    for cut in range(len(word) - 1, 0, -1):
+        head, tail = word[:cut], word[cut:]
+        if forms.get(head):
+            rest = [tail] if forms.get(tail) else _split(tail, forms)
+            if rest:
+                return [head, *rest]
+    return []
+
+
+def _corrected(words: list[str]) -> list[str]:
+    """Each word as titles write it: a compound typed in one piece split into their words
+    (방문돌봄 → 방문 돌봄), a typo replaced by the nearest word with as many syllables, a letter
+    or two away (돌봉 → 돌봄). A word that titles already contain stays as typed."""
+    corrected = []
+    for word in words:
+        if not hangul.is_syllable(word[0]):
+            corrected.append(word)
+            continue
+        forms = _title_words(word[0])
+        if word in forms:
+            corrected.append(word)
+            continue
+        parts = _split(word, forms)
+        if parts:
+            corrected += parts
+            continue
+        letters = hangul.jamo(word)
+        near = [
+            (_edits(letters, hangul.jamo(form)), -count, form)
+            for form, count in forms.items()
+            if len(form) == len(word)
+        ]
+        near = [n for n in near if n[0] <= _allowed_edits(letters)]
+        corrected.append(min(near)[2] if near else word)
+    return corrected
 
 
 def _newest_first(ranked):
@@ -289,18 +400,6 @@ def with_date(snippet: str, starts_at) -> str:
         when,
         snippet,
     )
-
-
-def _nearest_word(q: str, titles: list[str]) -> str:
-    """The title word that looks most like what was typed (for "혹시 ○○을 찾으셨나요?")."""
-    candidates = [w for t in titles for w in hangul.word_forms(t)]
-    corrected = []
-    for word in q.split():
-        close = difflib.get_close_matches(
-            hangul.jamo(word), [hangul.jamo(c) for c in candidates], n=1, cutoff=0.6
-        )
-        corrected.append(hangul.compose(close[0]) if close else word)
-    return " ".join(corrected)
 
 
 def suggestions(q: str, *, limit: int = 8) -> list[dict]:

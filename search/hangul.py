@@ -118,3 +118,24 @@ def strip_particle(word: str) -> str:
                 continue
             return word[: -len(ending)]
     return word
+
+
+# How a sentence a reader types ends: a word ending so is what they do (담가요, 맡기려면,
+# 찾는데), not what they look for, and documents do not carry it.
+_PREDICATE_ENDINGS = ("요", "다", "죠", "까", "니다", "려면", "는데", "은데")
+
+
+def without_predicates(q: str) -> str:
+    """김치를 담가요 → 김치를: the words of a sentence that say what is wanted.
+
+    Only a query of two words or more loses its predicates, and never all of its words.
+    """
+    parts = q.split()
+    if len(parts) < 2:
+        return q
+    kept = [
+        w
+        for w in parts
+        if not (len(w) >= 2 and is_syllable(w[-1]) and w.endswith(_PREDICATE_ENDINGS))
+    ]
+    return " ".join(kept) if kept else q

@@ -126,8 +126,11 @@ def did_you_mean_from(raw: dict, q: str) -> str:
     corrected, changed = [], False
     for word, entry in zip(hangul.words(q), entries, strict=False):
         options = entry.get("options") or []
-        if options and options[0]["text"] != entry["text"]:
-            corrected.append(hangul.compose(options[0]["text"]))
+        nearest = hangul.compose(options[0]["text"]) if options else ""
+        typed = hangul.compose(entry["text"])
+        # A typo keeps the word's syllables (돌봉 → 돌봄); 운동화 is not a misspelt 운동.
+        if nearest and nearest != typed and len(nearest) == len(typed):
+            corrected.append(nearest)
             changed = True
         else:
             corrected.append(word)
@@ -145,14 +148,14 @@ class ContentSearch(FacetedSearch):
         "in_stock": TermsFacet(field="in_stock"),
     }
 
-    def __init__(self, request: SearchRequest, *, fuzzy: bool = False):
+    def __init__(self, request: SearchRequest, q: str, *, fuzzy: bool = False):
         self.request = request
         self.fuzzy = fuzzy
         filters = {
             name: values[0] if name == "in_stock" else values
             for name, values in request.filters.items()
         }
-        super().__init__(request.q, filters, SORTS[request.sort][1])
+        super().__init__(q, filters, SORTS[request.sort][1])
 
     def search(self):
         s = Search(index=engine.alias_name()).response_class(FacetedResponse)
@@ -163,7 +166,7 @@ class ContentSearch(FacetedSearch):
         if self.request.category_path:
             s = s.filter("term", category_paths=self.request.category_path)
         if self.fuzzy:
-            s = s.extra(suggest=did_you_mean_suggester(self.request.q))
+            s = s.extra(suggest=did_you_mean_suggester(self._query))
         return s
 
     def query(self, search, query):
@@ -195,19 +198,25 @@ def _as_datetime(value):
 
 
 def _engine_search(request: SearchRequest) -> SearchResults:
-    faceted, raw = _engine_page(request, fuzzy=False)
+    q = hangul.without_predicates(request.q) if request.q else request.q
+    faceted, raw = _engine_page(request, q, fuzzy=False)
     did_you_mean = ""
-    if request.q and not raw["hits"]["total"]["value"] and not hangul.is_initials_query(request.q):
+    if q and not raw["hits"]["total"]["value"] and not hangul.is_initials_query(q):
         # Nothing: try again a letter or two away, and say which words were meant.
-        faceted, raw = _engine_page(request, fuzzy=True)
-        did_you_mean = did_you_mean_from(raw, request.q)
+        faceted, raw = _engine_page(request, q, fuzzy=True)
+        did_you_mean = did_you_mean_from(raw, q)
+        if did_you_mean and did_you_mean != q:
+            # What the corrected words find, ranked as if typed so (협동조햡 → 협동조합).
+            corrected = _engine_page(request, did_you_mean, fuzzy=False)
+            if corrected[1]["hits"]["total"]["value"]:
+                faceted, raw = corrected
     results = _engine_results(request, faceted, raw)
     results.did_you_mean = did_you_mean if did_you_mean != request.q else ""
     return results
 
 
-def _engine_page(request: SearchRequest, *, fuzzy: bool):
-    faceted = ContentSearch(request, fuzzy=fuzzy)
+def _engine_page(request: SearchRequest, q: str, *, fuzzy: bool):
+    faceted = ContentSearch(request, q, fuzzy=fuzzy)
     start = (request.page - 1) * request.per_page
     faceted = faceted[start : start + request.per_page]
     return faceted, engine.search_raw(faceted._s.to_dict())

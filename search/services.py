@@ -209,7 +209,9 @@ def search_synonyms_push() -> list[str]:
             finally:
                 client.indices.open(index=index, wait_for_active_shards=1)
         if indices:
-            client.cluster.health(index=",".join(indices), wait_for_status="yellow", timeout="30s")
+            client.cluster.health(
+                index=",".join(indices), wait_for_status="yellow", request_timeout=35
+            )
     return indices
 
 

@@ -117,10 +117,17 @@ cmd_up() {
   record_services
   write_env
   load_env
+  # A new stack folder (no demo-loaded mark) has a new bucket and search cluster: a database
+  # left on the server by an earlier checkout (PostgreSQL's folder is outside the checkout when
+  # run as root) would point at files and documents that are not there, so it starts afresh.
+  local fresh=0
+  [ -f "$DIR/demo-loaded" ] || fresh=1
   "$VENV/bin/python" - <<PY
 import psycopg
 url = "$(bash tools/postgres.sh url)"
 with psycopg.connect(url, autocommit=True) as conn:
+    if $fresh:
+        conn.execute('DROP DATABASE IF EXISTS "$DB_NAME" WITH (FORCE)')
     if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", ["$DB_NAME"]).fetchone():
         conn.execute('CREATE DATABASE "$DB_NAME"')
 PY
