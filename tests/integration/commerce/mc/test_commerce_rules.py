@@ -1,7 +1,6 @@
 """Commission rules by MC kind, category and campaign; a campaign page attributes to its MC."""
 
 import re
-
 from decimal import Decimal
 
 from django.test import RequestFactory, TestCase
