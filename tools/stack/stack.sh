@@ -145,7 +145,10 @@ PY
       --workers "${STACK_APP_WORKERS:-2}" --threads 4 --worker-class gthread --timeout 60 \
       --access-logfile - --access-logformat '%(h)s "%(r)s" %(s)s %(b)s %(L)ss id=%({x-request-id}i)s'
   done
-  daemon worker "$VENV/bin/python" manage.py db_worker --interval 0.5
+  # Supervised as systemd does in production (Restart=always): a PostgreSQL restart or a
+  # killed worker does not leave the queue without one.
+  daemon worker "$VENV/bin/python" tools/stack/supervise.py -- \
+    "$VENV/bin/python" manage.py db_worker --interval 0.5
   local upstream="127.0.0.1:${APP_PORTS//,/,127.0.0.1:}"
   daemon proxy "$VENV/bin/python" tools/stack/proxy.py --listen "127.0.0.1:$PROXY_PORT" \
     --upstream "$upstream" ${STACK_PROXY_CACHE:+--cache}
