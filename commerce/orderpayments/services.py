@@ -297,20 +297,34 @@ EXPIRE_BATCH = 500
 def orders_expire(
     *, now: datetime.datetime | None = None, batch_size: int = EXPIRE_BATCH
 ) -> list[str]:
-    """Cancel bank-transfer orders whose deposit deadline has passed, freeing stock and places.
+    """Cancel unpaid bank-transfer and virtual-account orders whose deadline has passed,
+    freeing stock and places.
 
-    In batches of ``batch_size`` orders, each in its own transaction with a fixed number of
-    queries whatever the batch holds (see :func:`_orders_expire_batch`). An order another
+    Virtual accounts live at the payment company: its app is asked first (``deposits_due``,
+    outside any lock), and an order it reports paid, or could not ask about, stays as it is.
+    Then, in batches of ``batch_size`` orders, each in its own transaction with a fixed number
+    of queries whatever the batch holds (see :func:`_orders_expire_batch`). An order another
     request holds locked (a deposit being confirmed right now) is skipped, not waited for: the
     next run sees it again if it is still unpaid.
     """
     now = now or timezone.now()
     overdue = Order.objects.filter(
         status=AWAITING_DEPOSIT,
-        payment__method=PaymentMethod.BANK_TRANSFER,
+        payment__method__in=[PaymentMethod.BANK_TRANSFER, PaymentMethod.VIRTUAL_ACCOUNT],
         payment__paid_at__isnull=True,
         payment__deadline__lt=now,
     ).order_by("pk")
+    accounts = list(
+        overdue.filter(payment__method=PaymentMethod.VIRTUAL_ACCOUNT).values_list("pk", flat=True)
+    )
+    if accounts:
+        held: set[int] = set()
+        for _receiver, answer in signals.deposits_due.send(
+            sender=OrderPayment, order_ids=accounts
+        ):
+            held |= set(answer or ())
+        if held:
+            overdue = overdue.exclude(pk__in=held)
     numbers: list[str] = []
     last = 0
     while True:

@@ -26,6 +26,11 @@ order_cancelled = Signal()
 # signal per batch, so a receiver answers it with a fixed number of queries however many
 # orders the batch holds.
 orders_cancelled = Signal()
+# Orders paid into a payment company's virtual account are past their deadline, unpaid as far
+# as we know: kwargs order_ids. Sent *outside* any transaction, before the expiry locks them,
+# so a receiver may ask the company (and confirm those that were paid meanwhile). A receiver
+# returns the ids that must not expire in this run (paid, or the company did not answer).
+deposits_due = Signal()
 # Money went back for one line after delivery (a return accepted): kwargs order, line, amount
 # (Decimal, KRW), reason, by. Sent once per line, inside the order's lock; the payment gateway
 # receiver cancels that part of the payment, Market Creators reverse the line's commission.

@@ -1,5 +1,5 @@
 """PortOne V2's REST API through its official server SDK (portone-server-sdk), reduced to
-what the shop asks: a payment as we read it, and a cancellation."""
+what the shop asks: a payment as we read it, a cancellation, and closing a virtual account."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ import httpx
 from django.conf import settings
 from django.utils.dateparse import parse_datetime
 from portone_server_sdk import PaymentClient
-from portone_server_sdk.errors import PaymentNotFoundError, PortOneError
+from portone_server_sdk.errors import (
+    PaymentNotFoundError,
+    PaymentNotWaitingForDepositError,
+    PortOneError,
+)
 from portone_server_sdk.payment import PaymentMethodVirtualAccount
 
 
@@ -22,6 +26,10 @@ class PortOneUnavailable(Exception):
 
 class PaymentMissing(PortOneUnavailable):
     """PortOne has no payment by that id (the shopper never paid)."""
+
+
+class NotWaitingForDeposit(PortOneUnavailable):
+    """The virtual account takes no more deposits: it was paid, or closed already."""
 
 
 # Korean names of the banks PortOne issues virtual accounts from (its Bank codes).
@@ -141,3 +149,16 @@ def payment_cancel(
         raise PortOneUnavailable(f"cancel payment {payment_id}: {error!r}") from error
     cancellation = response.cancellation
     return Cancellation(cancellation_id=cancellation.id, amount=Decimal(cancellation.total_amount))
+
+
+def virtual_account_close(*, payment_id: str) -> None:
+    """POST /payments/{paymentId}/virtual-account/close (가상계좌 말소): no deposit is taken
+    into the account from now on, so a transfer cannot arrive for an order that expired."""
+    try:
+        _client().close_virtual_account(payment_id=payment_id)
+    except PaymentNotWaitingForDepositError as error:
+        raise NotWaitingForDeposit(payment_id) from error
+    except PaymentNotFoundError as error:
+        raise PaymentMissing(payment_id) from error
+    except (PortOneError, httpx.HTTPError, ValueError, KeyError) as error:
+        raise PortOneUnavailable(f"close virtual account {payment_id}: {error!r}") from error

@@ -1,4 +1,5 @@
-"""Refunds at PortOne when orderpayments cancels lines or orders that were paid through it."""
+"""Refunds at PortOne when orderpayments cancels lines or orders that were paid through it,
+and a last look at virtual accounts before their orders expire."""
 
 from decimal import Decimal
 
@@ -7,7 +8,7 @@ from django.dispatch import receiver
 from commerce.orderpayments import signals
 from commerce.orderpayments.models import OrderPayment
 
-from .services import portone_refund
+from .services import portone_deposits_check, portone_refund
 
 
 @receiver(signals.order_lines_cancelled, sender=OrderPayment)
@@ -27,3 +28,8 @@ def refund_cancelled_order(sender, order, refunded=False, reason="", **kwargs):
 @receiver(signals.order_line_refunded, sender=OrderPayment, dispatch_uid="portone.line_refunded")
 def refund_returned_line(sender, order, amount, reason="", **kwargs):
     portone_refund(order=order, amount=Decimal(amount), reason=reason)
+
+
+@receiver(signals.deposits_due, sender=OrderPayment, dispatch_uid="portone.deposits_due")
+def check_virtual_accounts(sender, order_ids, **kwargs) -> set[int]:
+    return portone_deposits_check(order_ids=order_ids)

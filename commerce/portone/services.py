@@ -20,7 +20,15 @@ from portone_server_sdk.errors import PortOneError
 from commerce.orderpayments.methods import CANCELLED, PaymentMethod
 from commerce.orderpayments.services import order_payment_confirm
 
-from .client import Payment, PaymentMissing, PortOneUnavailable, payment_cancel, payment_fetch
+from .client import (
+    NotWaitingForDeposit,
+    Payment,
+    PaymentMissing,
+    PortOneUnavailable,
+    payment_cancel,
+    payment_fetch,
+    virtual_account_close,
+)
 from .models import PortOneCancellation, PortOnePayment, PortOneWebhook
 
 logger = logging.getLogger(__name__)
@@ -269,6 +277,42 @@ def portone_payment_sync(*, payment_id: str) -> None:
                 message=_("PortOne: %(amount)s cancelled (status %(status)s).")
                 % {"amount": _krw(record.cancelled_amount - before), "status": payment.status},
             )
+
+
+def portone_deposits_check(*, order_ids) -> set[int]:
+    """Before virtual-account orders expire: ask PortOne about each, once, outside any lock.
+
+    Paid (the webhook was lost or is still on its way): confirmed now, so the order does not
+    expire. Still waiting: the account is closed at PortOne first, so no transfer can arrive
+    for an order about to be cancelled. Returns the orders that must not expire this run:
+    those paid meanwhile, and those PortOne could not be asked about (the next run asks again).
+    """
+    held: set[int] = set()
+    records = PortOnePayment.objects.filter(order_id__in=list(order_ids)).only(
+        "order_id", "payment_id"
+    )
+    for record in records:
+        try:
+            payment = payment_fetch(payment_id=record.payment_id)
+            if payment.status == VIRTUAL_ACCOUNT_ISSUED:
+                virtual_account_close(payment_id=record.payment_id)
+                logger.info("portone: closed the unpaid virtual account %s", record.payment_id)
+        except PaymentMissing:
+            continue  # PortOne never issued it: nothing can arrive
+        except NotWaitingForDeposit:
+            held.add(record.order_id)  # paid this very moment: read it again below
+            payment = None
+        except PortOneUnavailable:
+            logger.exception("portone: could not check virtual account %s", record.payment_id)
+            held.add(record.order_id)
+            continue
+        if payment is None or payment.status == PAID:
+            held.add(record.order_id)
+            try:
+                portone_payment_sync(payment_id=record.payment_id)
+            except PortOneUnavailable:
+                logger.exception("portone: could not confirm %s", record.payment_id)
+    return held
 
 
 def portone_refund(*, order, amount: Decimal | None, reason: str) -> PortOneCancellation | None:

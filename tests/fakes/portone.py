@@ -1,7 +1,8 @@
 """A local stand-in for PortOne V2: a real HTTP server on 127.0.0.1, in a thread.
 
 It answers the part of the REST API the site uses (GET /payments/{id}, POST
-/payments/{id}/cancel) with the JSON shapes the official server SDK parses, checks the
+/payments/{id}/cancel, POST /payments/{id}/virtual-account/close) with the JSON shapes the
+official server SDK parses, checks the
 `Authorization: PortOne <secret>` header, serves a browser SDK script (/v2/browser-sdk.js)
 whose `requestPayment` opens the fake's own payment window (the redirect flow PortOne uses on
 phones), and signs webhooks as PortOne does (Standard Webhooks: HMAC-SHA256 over
@@ -53,6 +54,7 @@ class FakePortOne:
     def __init__(self):
         self.payments: dict[str, dict] = {}
         self.cancel_requests: list[dict] = []
+        self.closed_accounts: list[str] = []
         self.used_payment_ids: set[str] = set()
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
@@ -76,6 +78,7 @@ class FakePortOne:
         with self._lock:
             self.payments.clear()
             self.cancel_requests.clear()
+            self.closed_accounts.clear()
             self.used_payment_ids.clear()
             self.requests.clear()
 
@@ -162,6 +165,22 @@ class FakePortOne:
             payment.update(status="PAID", paidAt=_now(), statusChangedAt=_now())
             payment["amount"]["paid"] = paid
             return payment
+
+    def close_account(self, payment_id: str) -> tuple[int, dict]:
+        """가상계좌 말소: an issued account stops taking deposits; the payment is cancelled."""
+        with self._lock:
+            payment = self.payments.get(payment_id)
+            if payment is None:
+                return 404, {"type": "PAYMENT_NOT_FOUND", "message": "결제 건이 없습니다."}
+            if payment["status"] != "VIRTUAL_ACCOUNT_ISSUED":
+                return 409, {
+                    "type": "PAYMENT_NOT_WAITING_FOR_DEPOSIT",
+                    "message": "입금 대기 중인 결제 건이 아닙니다.",
+                }
+            now = _now()
+            payment.update(status="CANCELLED", cancelledAt=now, statusChangedAt=now)
+            self.closed_accounts.append(payment_id)
+            return 200, {"closedAt": now}
 
     def cancel(self, payment_id: str, body: dict) -> tuple[int, dict]:
         with self._lock:
@@ -360,6 +379,13 @@ def _handler(fake: FakePortOne):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return None
+            if path.startswith("/payments/") and path.endswith("/virtual-account/close"):
+                if not self._authorised():
+                    return None
+                payment_id = urllib.parse.unquote(
+                    path.removeprefix("/payments/").removesuffix("/virtual-account/close")
+                )
+                return self._json(*fake.close_account(payment_id))
             if path.startswith("/payments/") and path.endswith("/cancel"):
                 if not self._authorised():
                     return None

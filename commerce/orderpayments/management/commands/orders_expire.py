@@ -4,7 +4,7 @@ from commerce.orderpayments.services import orders_expire
 
 
 class Command(BaseCommand):
-    help = "Daily: cancel bank-transfer orders whose deposit deadline has passed."
+    help = "Cancel unpaid bank-transfer and virtual-account orders past their deadline."
 
     def handle(self, *args, **options):
         cancelled = orders_expire()

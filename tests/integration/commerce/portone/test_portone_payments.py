@@ -4,14 +4,18 @@ The shopper walks the real checkout forms; PortOne's part (its window, its API, 
 webhooks) is the fake HTTP server of tests/fakes/portone.py.
 """
 
+import datetime
 import json
+import socket
 from decimal import Decimal
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from oscar.core.loading import get_model
 
+from commerce.orderpayments.services import orders_expire
 from commerce.portone.models import PortOnePayment, PortOneWebhook
 from tests.factories.commerce import create_goods, create_partner_user
 from tests.factories.portone import (
@@ -345,3 +349,67 @@ def test_a_guessed_payment_id_shows_no_one_elses_order(client, partner, portone)
 
     assert order.number not in response.content.decode()
     assert portone.cancel_requests == []
+
+
+def _past_due(order) -> None:
+    """The virtual account's deadline went by (PortOne's own clock keeps it issued)."""
+    order.payment.deadline = timezone.now() - datetime.timedelta(minutes=1)
+    order.payment.save(update_fields=["deadline"])
+
+
+@pytest.mark.django_db
+def test_an_unpaid_virtual_account_expires_and_is_closed_at_portone_first(
+    client, partner, portone, django_capture_on_commit_callbacks
+):
+    order, _response = place_virtual_account_order(client, partner, portone)
+    stock = order.lines.get().stockrecord
+    assert stock.num_allocated == 1
+    _past_due(order)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert orders_expire() == [order.number]
+
+    order.refresh_from_db()
+    stock.refresh_from_db()
+    assert order.status == "Cancelled"
+    assert stock.num_allocated == 0  # back on sale
+    # no transfer can reach the account of a cancelled order any more
+    assert portone.closed_accounts == [order.portone.payment_id]
+    assert portone.payments[order.portone.payment_id]["status"] == "CANCELLED"
+    assert [message.to for message in mail.outbox] == [[order.email]]
+    # the next run finds nothing more to do
+    assert orders_expire() == []
+    assert portone.closed_accounts == [order.portone.payment_id]
+
+
+@pytest.mark.django_db
+def test_a_deposit_whose_webhook_was_lost_is_confirmed_not_expired(client, partner, portone):
+    order, _response = place_virtual_account_order(client, partner, portone)
+    portone.deposit(order.portone.payment_id)  # paid in time; PortOne's webhook never came
+    _past_due(order)
+
+    assert orders_expire() == []
+
+    order.refresh_from_db()
+    assert order.status == "Paid" and order.payment.paid_at is not None
+    assert portone.closed_accounts == []
+    assert portone.cancel_requests == []
+
+
+@pytest.mark.django_db
+def test_while_portone_is_unreachable_a_virtual_account_order_is_kept(
+    client, partner, portone, settings
+):
+    order, _response = place_virtual_account_order(client, partner, portone)
+    _past_due(order)
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        settings.THECEN_PORTONE_API_URL = f"http://127.0.0.1:{closed.getsockname()[1]}"
+
+    assert orders_expire() == []  # we cannot know it was not paid: wait for the next run
+
+    order.refresh_from_db()
+    assert order.status == "Awaiting deposit"
+    settings.THECEN_PORTONE_API_URL = portone.url
+    assert orders_expire() == [order.number]
