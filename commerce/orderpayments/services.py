@@ -319,9 +319,7 @@ def orders_expire(
     )
     if accounts:
         held: set[int] = set()
-        for _receiver, answer in signals.deposits_due.send(
-            sender=OrderPayment, order_ids=accounts
-        ):
+        for _receiver, answer in signals.deposits_due.send(sender=OrderPayment, order_ids=accounts):
             held |= set(answer or ())
         if held:
             overdue = overdue.exclude(pk__in=held)
