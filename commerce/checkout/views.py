@@ -29,6 +29,7 @@ from commerce.portone.services import (
     PAID,
     PaymentRefused,
     portone_methods_offered,
+    portone_payment_given_back,
     portone_payment_orphan_void,
     portone_payment_record,
     portone_payment_request,
@@ -219,6 +220,16 @@ class PaymentDetailsView(views.PaymentDetailsView):
                             reason=_("The order was already placed with another payment"),
                         )
                     return self._already_placed(placed)
+                if self.portone_payment is not None and portone_payment_given_back(
+                    payment_id=self.portone_payment.payment_id
+                ):
+                    self.portone_payment = None  # given back already: nothing more to cancel
+                    raise UnableToPlaceOrder(
+                        _(
+                            "This payment was cancelled because the order was not completed in "
+                            "time, and the money has gone back. Please pay again."
+                        )
+                    )
                 order = self._place_locked(
                     order_number=order_number,
                     user=user,
@@ -320,6 +331,12 @@ class PortOneReturnView(PaymentDetailsView):
             request.session["checkout_order_id"] = placed.id
             return http.HttpResponseRedirect(reverse("checkout:thank-you"))
         return super().dispatch(request, *args, **kwargs)
+
+    def render_preview(self, request, error=None, **kwargs):
+        if error:  # the order could not be placed (the payment was given back): pay again
+            messages.error(request, error)
+            return http.HttpResponseRedirect(reverse("checkout:payment-details"))
+        return super().render_preview(request, **kwargs)
 
     def get(self, request, *args, **kwargs):
         method = request.GET.get("method", "")

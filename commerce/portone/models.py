@@ -62,3 +62,21 @@ class PortOneWebhook(models.Model):
 
     def __str__(self):
         return f"{self.webhook_id} {self.kind}"
+
+
+class PortOneOrphan(models.Model):
+    """A payment PortOne took that no order stands behind (the shopper paid, then closed the
+    window before coming back): given back by the sweeper, recorded for the accounts."""
+
+    payment_id = models.CharField(_("PortOne payment ID"), max_length=64, unique=True)
+    status = models.CharField(_("PortOne status"), max_length=32)
+    amount = models.DecimalField(_("Amount"), max_digits=12, decimal_places=0)
+    returned = models.BooleanField(_("Money returned"), default=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Payment without an order")
+        verbose_name_plural = _("Payments without an order")
+
+    def __str__(self):
+        return f"{self.payment_id} {self.status}"

@@ -3,6 +3,7 @@ through the API. The order's money itself moves through commerce.orderpayments' 
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 from collections.abc import Mapping
@@ -29,9 +30,10 @@ from .client import (
     payment_fetch,
     virtual_account_close,
 )
-from .models import PortOneCancellation, PortOnePayment, PortOneWebhook
+from .models import PortOneCancellation, PortOneOrphan, PortOnePayment, PortOneWebhook
 
 logger = logging.getLogger(__name__)
+Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 PAID = "PAID"
@@ -191,6 +193,76 @@ def portone_payment_orphan_void(*, payment_id: str):
         payment=payment, reason=_("The order was already placed with another payment")
     )
     return order, True
+
+
+def _basket_of(payment_id: str) -> int | None:
+    """Payment ids are ``<order number>-<random>`` and Oscar numbers an order 100000 + the id
+    of its basket (oscar.apps.order.utils.OrderNumberGenerator)."""
+    number = payment_id.rpartition("-")[0]
+    return int(number) - 100000 if number.isdigit() and int(number) > 100000 else None
+
+
+def portone_orphans_sweep(*, older_than: datetime.timedelta | None = None) -> list[str]:
+    """Give back payments PortOne took that never became an order. Returns their ids.
+
+    Found through PortOne's webhooks: a payment it told us about more than ``older_than``
+    ago (THECEN_PORTONE_ORPHAN_MINUTES) with no order recorded. Each is handled under the row
+    lock of its basket, the lock the checkout places an order under: either the order was
+    placed first (then it is no orphan), or the payment is recorded here first and a shopper
+    who comes back that late is told it was given back, never charged for nothing.
+    """
+    if older_than is None:
+        older_than = datetime.timedelta(minutes=settings.THECEN_PORTONE_ORPHAN_MINUTES)
+    candidates = (
+        PortOneWebhook.objects.filter(received_at__lt=timezone.now() - older_than)
+        .exclude(payment_id="")
+        .exclude(payment_id__in=PortOnePayment.objects.values("payment_id"))
+        .exclude(payment_id__in=PortOneOrphan.objects.values("payment_id"))
+        .values_list("payment_id", flat=True)
+        .distinct()
+    )
+    swept = []
+    for payment_id in list(candidates):
+        try:
+            if _orphan_return(payment_id):
+                swept.append(payment_id)
+        except PortOneUnavailable:
+            logger.exception("portone: could not give back payment %s; next run", payment_id)
+    return swept
+
+
+def _orphan_return(payment_id: str) -> bool:
+    with transaction.atomic():
+        basket_id = _basket_of(payment_id)
+        if basket_id is not None:
+            Basket.objects.select_for_update().filter(pk=basket_id).first()
+        if PortOnePayment.objects.filter(payment_id=payment_id).exists():
+            return False  # the shopper came back in time
+        try:
+            payment = payment_fetch(payment_id=payment_id)
+        except PaymentMissing:
+            return False  # PortOne has no such payment (a forged id in a webhook)
+        if payment.status not in (PAID, VIRTUAL_ACCOUNT_ISSUED):
+            return False  # failed, or still in the window: nothing was taken
+        orphan = PortOneOrphan.objects.create(
+            payment_id=payment_id, status=payment.status, amount=payment.total
+        )
+        reason = _("Paid, but the order was never completed")
+        if payment.status == PAID:
+            payment_cancel(
+                payment_id=payment_id, reason=reason, amount=None, cancellable=payment.paid
+            )
+        else:
+            virtual_account_close(payment_id=payment_id)
+        orphan.returned = True
+        orphan.save(update_fields=["returned"])
+        logger.warning("portone: gave back %s (%s won): no order", payment_id, payment.total)
+        return True
+
+
+def portone_payment_given_back(*, payment_id: str) -> bool:
+    """Whether the sweeper already returned this payment (asked under the basket's lock)."""
+    return PortOneOrphan.objects.filter(payment_id=payment_id).exists()
 
 
 def portone_payment_record(*, order, method: str, payment: Payment) -> PortOnePayment:

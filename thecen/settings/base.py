@@ -427,6 +427,9 @@ THECEN_PORTONE_API_URL = os.environ.get("THECEN_PORTONE_API_URL", "https://api.p
 THECEN_PORTONE_WINDOW_URL = os.environ.get("THECEN_PORTONE_WINDOW_URL", "")
 # Seconds to wait for PortOne's API.
 THECEN_PORTONE_TIMEOUT = float(os.environ.get("THECEN_PORTONE_TIMEOUT", "10"))
+# A payment PortOne told us about this many minutes ago with no order placed for it is given
+# back by `manage.py portone_orphans_sweep` (the shopper paid and never came back).
+THECEN_PORTONE_ORPHAN_MINUTES = int(os.environ.get("THECEN_PORTONE_ORPHAN_MINUTES", "30"))
 
 # Services: a reserved place is held this long while the customer checks out.
 THECEN_BOOKING_HOLD_MINUTES = int(os.environ.get("THECEN_BOOKING_HOLD_MINUTES", "15"))

@@ -16,6 +16,7 @@ from commerce.core.locks import LockHeld, lock_hold
 # The jobs a timer may run, and how long one run may take at most before its lock expires.
 JOBS = {
     "orders_expire": 3600,
+    "portone_orphans_sweep": 600,
     "bookings_daily": 3600,
     "mc_daily": 3600,
     "membership_dues": 3600,

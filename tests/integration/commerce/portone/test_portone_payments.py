@@ -16,7 +16,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from commerce.orderpayments.services import orders_expire
-from commerce.portone.models import PortOnePayment, PortOneWebhook
+from commerce.portone.models import PortOneOrphan, PortOnePayment, PortOneWebhook
+from commerce.portone.services import portone_orphans_sweep
 from tests.factories.commerce import create_goods, create_partner_user
 from tests.factories.portone import (
     ADDRESS,
@@ -413,3 +414,65 @@ def test_while_portone_is_unreachable_a_virtual_account_order_is_kept(
     assert order.status == "Awaiting deposit"
     settings.THECEN_PORTONE_API_URL = portone.url
     assert orders_expire() == [order.number]
+
+
+def _paid_and_gone(client, partner, portone):
+    """The shopper pays by card, then closes the tab before PortOne sends them back; only
+    PortOne's webhook reaches the site. Returns the payment id, now an hour old."""
+    goods = create_goods(partner=partner, title="유기농 현미", price=32000, stock=5)
+    _page, requests = to_payment_step(client, goods)
+    card = requests["card"]
+    portone.put_payment(card["paymentId"], amount=card["totalAmount"])
+    answer = post_webhook(client, *portone.webhook("Transaction.Paid", card["paymentId"]))
+    assert answer.status_code == 200
+    PortOneWebhook.objects.update(received_at=timezone.now() - datetime.timedelta(hours=1))
+    return card["paymentId"]
+
+
+@pytest.mark.django_db
+def test_a_payment_whose_shopper_never_came_back_is_given_back(client, partner, portone):
+    payment_id = _paid_and_gone(client, partner, portone)
+    assert not Order.objects.exists()
+
+    assert portone_orphans_sweep() == [payment_id]
+
+    assert portone.payments[payment_id]["status"] == "CANCELLED"
+    assert [request["payment_id"] for request in portone.cancel_requests] == [payment_id]
+    orphan = PortOneOrphan.objects.get()
+    assert (orphan.amount, orphan.returned) == (Decimal("32000"), True)
+    assert not Order.objects.exists()
+    # once only
+    assert portone_orphans_sweep() == []
+    assert len(portone.cancel_requests) == 1
+
+
+@pytest.mark.django_db
+def test_a_shopper_back_after_the_sweep_is_told_and_not_charged(client, partner, portone):
+    payment_id = _paid_and_gone(client, partner, portone)
+    portone_orphans_sweep()
+    # the fake says CANCELLED now; a PortOne that still said PAID must not place it either
+    portone.payments[payment_id]["status"] = "PAID"
+
+    response = client.get(
+        f"/checkout/portone/return/?method=card&paymentId={payment_id}", follow=True
+    )
+
+    assert not Order.objects.exists()
+    assert "이 결제는 취소되었고, 결제 금액은 환불되었습니다" in response.content.decode()
+    # back where a new payment can be chosen, not on a preview that reads "무통장입금"
+    assert response.request["PATH_INFO"] == "/checkout/payment-details/"
+    assert len(portone.cancel_requests) == 1
+
+
+@pytest.mark.django_db
+def test_a_payment_that_became_an_order_is_never_swept(client, partner, portone):
+    goods = create_goods(partner=partner, title="유기농 현미", price=32000, stock=5)
+    _page, requests = to_payment_step(client, goods)
+    pay_and_return(client, portone, requests["card"], "card")
+    order = Order.objects.get()
+    post_webhook(client, *portone.webhook("Transaction.Paid", order.portone.payment_id))
+    PortOneWebhook.objects.update(received_at=timezone.now() - datetime.timedelta(hours=1))
+
+    assert portone_orphans_sweep() == []
+    assert portone.cancel_requests == []
+    assert order.portone.payment_id in portone.payments
