@@ -1,12 +1,17 @@
 """Sign-up asks for the two consents Korean law requires (이용약관, 개인정보 수집·이용), both
-required, on Oscar's own registration forms and views (subclassed, not copied)."""
+required, on Oscar's own registration forms and views (subclassed, not copied). Each links to
+its full text, and the version the member was shown is kept with the time they agreed."""
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import login
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.customer.signals import user_registered
 from oscar.core.loading import get_class
+
+from commerce.core.models import SIGNUP_POLICIES, PolicyKind
+from commerce.core.policies import consents_record, policies_shown, policy_still_shown
 
 EmailUserCreationForm = get_class("customer.forms", "EmailUserCreationForm")
 AccountAuthView = get_class("customer.views", "AccountAuthView")
@@ -28,6 +33,47 @@ class ConsentingUserCreationForm(EmailUserCreationForm):
             "required": _("Please agree to the collection and use of personal information.")
         },
     )
+    terms_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    privacy_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policies = policies_shown(SIGNUP_POLICIES)
+        for kind, field in [
+            (PolicyKind.TERMS, "accept_terms"),
+            (PolicyKind.PRIVACY, "accept_privacy"),
+        ]:
+            policy = self.policies[kind]
+            self.fields[f"{kind}_version"].initial = policy.version
+            if policy.url:
+                link = format_html(
+                    '<a href="{}" target="_blank" rel="noopener" data-testid="consent-{}">{}</a>',
+                    policy.url,
+                    kind,
+                    _("Read the full text"),
+                )
+                help_text = self.fields[field].help_text
+                self.fields[field].help_text = (
+                    format_html("{} {}", help_text, link) if help_text else link
+                )
+
+    def clean(self):
+        data = super().clean()
+        for kind in SIGNUP_POLICIES:
+            if not policy_still_shown(kind=kind, version=data.get(f"{kind}_version", "")):
+                raise forms.ValidationError(
+                    _(
+                        "The terms changed while you were signing up. Please read the current "
+                        "version and agree again."
+                    )
+                )
+        return data
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            consents_record(user=user, policies=self.policies)
+        return user
 
 
 class RegisterWithRequestMixin:

@@ -1,5 +1,5 @@
-"""What applicants agree to: the live operating principles and ethics code, and the version
-each applicant was shown (checked again when the form comes back)."""
+"""What applicants and members agree to: the live policy texts, and the version each person
+was shown (checked again when the form comes back)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import PolicyKind, PolicyText
+from .models import APPLICATION_POLICIES, Consent, PolicyKind, PolicyText
 
 FALLBACK_VERSIONS = {
     PolicyKind.PRINCIPLES: "THECEN_PRINCIPLES_VERSION",
     PolicyKind.ETHICS: "THECEN_ETHICS_VERSION",
+    PolicyKind.TERMS: "THECEN_TERMS_VERSION",
+    PolicyKind.PRIVACY: "THECEN_PRIVACY_CONSENT_VERSION",
 }
 
 
@@ -46,8 +48,8 @@ def policy_shown(*, kind: str) -> PolicyShown:
     )
 
 
-def policies_shown() -> dict[str, PolicyShown]:
-    return {kind: policy_shown(kind=kind) for kind in PolicyKind.values}
+def policies_shown(kinds=APPLICATION_POLICIES) -> dict[str, PolicyShown]:
+    return {kind: policy_shown(kind=kind) for kind in kinds}
 
 
 def policy_still_shown(*, kind: str, version: str) -> bool:
@@ -76,7 +78,7 @@ class PolicyAcceptanceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for kind in PolicyKind.values:
+        for kind in APPLICATION_POLICIES:
             if not policy_still_shown(kind=kind, version=data.get(f"{kind}_version", "")):
                 raise forms.ValidationError(
                     _(
@@ -88,3 +90,10 @@ class PolicyAcceptanceForm(forms.Form):
 
     def accepted_policies(self) -> dict[str, PolicyShown]:
         return self.policies
+
+
+def consents_record(*, user, policies: dict[str, PolicyShown]) -> list[Consent]:
+    """Keep, for each policy the member agreed to, the version they were shown and when."""
+    return Consent.objects.bulk_create(
+        Consent(user=user, kind=kind, version=policy.version) for kind, policy in policies.items()
+    )

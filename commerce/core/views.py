@@ -6,7 +6,8 @@ from .policies import policy_shown
 
 
 def policy_view(request, kind):
-    """The live operating principles or ethics code, readable on its own page."""
+    """A live policy text (operating principles, ethics code, terms of use, personal-data
+    consent), readable on its own page."""
     if kind not in PolicyKind.values:
         raise Http404
     policy = policy_shown(kind=kind)

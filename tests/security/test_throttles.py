@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import Client, TestCase
 from oscar.core.loading import get_model
 
+from commerce.core.models import SIGNUP_POLICIES
 from commerce.core.policies import policies_shown
 from commerce.membership.brn import brn_check_digit
 from commerce.membership.models import PartnerApplication
@@ -159,6 +160,10 @@ class PerClientLimitTest(TestCase):
                 "registration-password2": "a-long-pass-phrase-1",
                 "registration-accept_terms": "on",
                 "registration-accept_privacy": "on",
+                **{
+                    f"registration-{kind}_version": policy.version
+                    for kind, policy in policies_shown(SIGNUP_POLICIES).items()
+                },
                 "registration_submit": "1",
             }
 

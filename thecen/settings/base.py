@@ -448,6 +448,8 @@ THECEN_SETTLEMENT_DEFAULT_FEE_RATE = os.environ.get("THECEN_SETTLEMENT_DEFAULT_F
 # Partner membership: the operating principles and ethics code applicants accept.
 THECEN_PRINCIPLES_VERSION = os.environ.get("THECEN_PRINCIPLES_VERSION", "2026-01")
 THECEN_ETHICS_VERSION = os.environ.get("THECEN_ETHICS_VERSION", "2026-01")
+THECEN_TERMS_VERSION = os.environ.get("THECEN_TERMS_VERSION", "2026-12")
+THECEN_PRIVACY_CONSENT_VERSION = os.environ.get("THECEN_PRIVACY_CONSENT_VERSION", "2026-12")
 # Days after the dues due date before a partner's listings are suspended.
 # MC payout data (account numbers, resident registration numbers) is encrypted at rest by
 # django-fernet-encrypted-fields with keys derived from SECRET_KEY (+ SECRET_KEY_FALLBACKS

@@ -5,9 +5,12 @@ import json
 import re
 
 from django.test import TestCase
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from commerce.bookings.models import Booking
+from commerce.core.models import Consent, PolicyText
+from commerce.core.policies import policy_shown
 from tests.factories.commerce import create_customer, create_goods, create_service, slot_time
 
 Partner = get_model("partner", "Partner")
@@ -58,28 +61,54 @@ class ShareAndDiscoverTest(TestCase):
 
 
 class SignUpConsentTest(TestCase):
-    def form(self, **extra):
+    def form(self, page: str, **extra):
+        """The sign-up form as the page gave it (the versions it showed ride along)."""
+        hidden = dict(re.findall(r'name="(registration-\w+_version)" value="([^"]*)"', page))
         return {
             "registration-email": "new@example.kr",
             "registration-password1": "a-long-Passphrase-42",
             "registration-password2": "a-long-Passphrase-42",
             "registration_submit": "1",
+            **hidden,
             **extra,
         }
 
-    def test_sign_up_needs_both_consents(self):
-        response = self.client.post("/accounts/login/", self.form())
+    def test_sign_up_needs_both_consents_and_keeps_what_was_agreed_to(self):
+        page = self.client.get("/accounts/login/").content.decode()
+        # each consent links to its full text, which opens
+        for kind, heading in [("terms", "더센 이용약관"), ("privacy", "개인정보 수집·이용 동의")]:
+            self.assertIn(f'href="/policies/{kind}/"', page)
+            self.assertContains(self.client.get(f"/policies/{kind}/"), heading)
+
+        response = self.client.post("/accounts/login/", self.form(page))
         self.assertContains(response, "가입하려면 이용약관에 동의해 주세요.")
         self.assertContains(response, "개인정보 수집·이용에 동의해 주세요.")
         self.assertFalse(User.objects.filter(email="new@example.kr").exists())
 
         consents = {"registration-accept_terms": "on", "registration-accept_privacy": "on"}
-        response = self.client.post("/accounts/login/", self.form(**consents))
+        response = self.client.post("/accounts/login/", self.form(page, **consents))
         self.assertEqual(response.status_code, 302)
-        self.assertTrue(User.objects.filter(email="new@example.kr").exists())
         # signed in at once (Oscar's own sign-up authenticated without the request: axes said no)
         user = User.objects.get(email="new@example.kr")
         self.assertEqual(int(self.client.session["_auth_user_id"]), user.pk)
+        # what the law asks us to be able to show: which text, which version, when
+        agreed = {c.kind: c for c in Consent.objects.filter(user=user)}
+        self.assertEqual(set(agreed), {"terms", "privacy"})
+        self.assertEqual(agreed["terms"].version, policy_shown(kind="terms").version)
+        self.assertEqual(agreed["privacy"].version, policy_shown(kind="privacy").version)
+        self.assertLess(abs((timezone.now() - agreed["terms"].agreed_at).total_seconds()), 60)
+
+    def test_terms_changed_while_signing_up_asks_again(self):
+        page = self.client.get("/accounts/login/").content.decode()
+        terms = PolicyText.objects.get(kind="terms")
+        terms.version_label = "2027-01"
+        terms.save()
+
+        consents = {"registration-accept_terms": "on", "registration-accept_privacy": "on"}
+        response = self.client.post("/accounts/login/", self.form(page, **consents))
+
+        self.assertContains(response, "가입하는 동안 약관이 바뀌었습니다.")
+        self.assertFalse(User.objects.filter(email="new@example.kr").exists())
 
 
 class ServicesOnlyWithTheirBookingTest(TestCase):
