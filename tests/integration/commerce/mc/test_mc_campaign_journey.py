@@ -68,6 +68,35 @@ class CampaignSaleJourneyTest(TestCase):
         self.assertContains(dashboard, "<td>제로웨이스트 가게 응원전</td>", html=False)
         self.assertContains(dashboard, 'data-testid="mc-pending">₩1,200<')
 
+    def test_the_basket_and_each_checkout_step_name_the_mc_once(self):
+        self.client.force_login(self.buyer)
+        self.client.get(self.campaign.url)
+        self.client.post(
+            f"/basket/add/{self.soap.pk}/",
+            {"quantity": 1, "next": self.campaign.url, "source_page": self.campaign.pk},
+        )
+        basket = self.client.get("/basket/").content.decode()
+        self.assertEqual(basket.count('data-testid="mc-attribution"'), 1)
+        self.assertIn("초록손 MC", basket)
+
+        self.client.get("/checkout/")
+        self.client.post(
+            "/checkout/shipping-address/",
+            {
+                "first_name": "김하나",
+                "phone_number": "010-1234-5678",
+                "postcode": "03154",
+                "line1": "서울특별시 종로구 세종대로 175",
+                "line2": "3층",
+                "country": "KR",
+            },
+        )
+        self.client.post("/checkout/shipping-method/", {"method_code": "partner-shipping"})
+        payment = self.client.get("/checkout/", follow=True).content.decode()
+        self.assertEqual(payment.count('data-testid="mc-attribution"'), 1)
+        preview = self.client.post("/checkout/preview/", {"payment_method": "bank-transfer"})
+        self.assertEqual(preview.content.decode().count('data-testid="mc-attribution"'), 1)
+
     def test_an_explicit_link_of_another_mc_wins_over_the_campaign(self):
         other = approved_mc(code="haru", name="하루 MC")
         self.client.force_login(self.buyer)
