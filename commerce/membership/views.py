@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
 
@@ -19,6 +21,8 @@ from .services import (
     membership_approve,
     membership_reject,
     partner_application_submit,
+    partner_restore,
+    partner_suspend,
 )
 
 Product = get_model("catalogue", "Product")
@@ -91,6 +95,40 @@ def dues_paid_view(request, pk):
     dues_mark_paid(invoice=invoice)
     messages.success(request, _("The dues are marked paid."))
     return redirect("membership_duesinvoice_modeladmin_index")
+
+
+class SuspensionForm(forms.Form):
+    reason = forms.CharField(
+        label=_lazy("Reason (sent to the partner)"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _lazy("Please write why the listings are suspended.")},
+    )
+
+
+@permission_required("membership.change_membership", raise_exception=True)
+def suspension_view(request, pk):
+    """The secretariat suspends a member's listings by hand (a complaint, a recall) or lifts a
+    suspension, after a confirmation step; the partner is e-mailed either way."""
+    membership = get_object_or_404(Membership.objects.select_related("partner"), pk=pk)
+    partner = membership.partner
+    suspending = not partner.is_suspended
+    form = SuspensionForm(request.POST or None) if suspending else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        if suspending:
+            partner_suspend(partner=partner, reason=form.cleaned_data["reason"])
+            messages.success(request, _("%(name)s's listings are hidden.") % {"name": partner})
+        else:
+            partner_restore(partner=partner)
+            messages.success(
+                request, _("%(name)s's listings are on sale again.") % {"name": partner}
+            )
+        return redirect("membership_membership_modeladmin_index")
+    return render(
+        request,
+        "commerce/membership/suspension.html",
+        {"membership": membership, "partner": partner, "form": form, "suspending": suspending},
+    )
 
 
 class PartnerMembershipView(PartnerDashboardMixin, TemplateView):

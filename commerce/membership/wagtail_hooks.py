@@ -11,7 +11,7 @@ from wagtail_modeladmin.views import InspectView
 
 from .models import DuesInvoice, Grade, Membership, PartnerApplication
 from .selectors import application_profile_link
-from .views import dues_paid_view, review_view
+from .views import dues_paid_view, review_view, suspension_view
 
 
 class ApplicationButtons(ButtonHelper):
@@ -41,6 +41,24 @@ class DuesButtons(ButtonHelper):
                     "label": _("Mark paid"),
                     "classname": "button button-small",
                     "title": _("Mark paid"),
+                },
+            )
+        return buttons
+
+
+class MembershipButtons(ButtonHelper):
+    def get_buttons_for_obj(self, obj, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, **kwargs)
+        if self.request.user.has_perm("membership.change_membership"):
+            suspended = obj.partner.is_suspended
+            buttons.insert(
+                0,
+                {
+                    "url": reverse("membership_suspension", args=[obj.pk]),
+                    "label": _("Put back on sale") if suspended else _("Suspend listings"),
+                    "classname": "button button-small"
+                    + ("" if suspended else " button-secondary no"),
+                    "title": _("Put back on sale") if suspended else _("Suspend listings"),
                 },
             )
         return buttons
@@ -98,6 +116,7 @@ class MembershipAdmin(ModelAdmin):
     list_display = ("partner", "grade", "since", "listing_status")
     list_filter = (SuspendedFilter, "grade")
     search_fields = ("partner__name",)
+    button_helper_class = MembershipButtons
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("partner", "grade")
@@ -131,4 +150,9 @@ def membership_admin_urls():
     return [
         path("membership/applications/<int:pk>/review/", review_view, name="membership_review"),
         path("membership/dues/<int:pk>/paid/", dues_paid_view, name="membership_dues_paid"),
+        path(
+            "membership/members/<int:pk>/suspension/",
+            suspension_view,
+            name="membership_suspension",
+        ),
     ]

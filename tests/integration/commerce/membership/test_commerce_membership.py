@@ -6,7 +6,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
@@ -236,6 +236,69 @@ class MembershipJourneyTest(TestCase):
         self.assertFalse(partner.is_suspended)
         self.client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
         self.assertEqual(self.client.get("/basket/").context["basket"].num_items, 1)
+
+
+class ManualSuspensionTest(TestCase):
+    """The secretariat hides a member's listings by hand (a complaint, a recall) and lifts it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        grade = Grade.objects.create(
+            name="준회원", code="associate", listing_limit=5, promotion_slots=0, annual_dues=0
+        )
+        cls.partner = Partner.objects.create(name="햇살공방", code="haessal")
+        cls.membership = Membership.objects.create(
+            partner=cls.partner, grade=grade, since=timezone.localdate()
+        )
+        cls.seller = create_customer("seller@haessal.kr")
+        cls.partner.users.add(cls.seller)
+        cls.product = create_goods(partner=cls.partner, title="햇살 비누", price=5000, stock=10)
+        cls.operator = get_user_model().objects.create_superuser(
+            username="secretariat", email="office@thecen.kr", password="pw-secretariat-1"
+        )
+
+    def suspension(self, data=None):
+        url = f"/cms/membership/members/{self.membership.pk}/suspension/"
+        with self.captureOnCommitCallbacks(execute=True):
+            return self.client.post(url, data) if data is not None else self.client.get(url)
+
+    def test_suspend_with_a_reason_then_put_back_on_sale(self):
+        self.client.force_login(self.operator)
+        members = self.client.get("/cms/membership/membership/")
+        self.assertContains(members, "판매 중지")
+
+        # a confirmation step, and no reason is no suspension
+        self.assertContains(self.suspension(), "숨길까요?")
+        refused = self.suspension({"reason": " "})
+        self.assertContains(refused, "판매를 중지하는 사유를 적어 주세요.")
+        self.partner.refresh_from_db()
+        self.assertFalse(self.partner.is_suspended)
+
+        mail.outbox.clear()
+        self.suspension({"reason": "소비자 민원(성분 표시 누락) 확인 중"})
+        self.partner.refresh_from_db()
+        self.assertTrue(self.partner.is_suspended)
+        reader = Client()  # staff still see the page; readers do not
+        self.assertEqual(reader.get(self.product.get_absolute_url()).status_code, 404)
+        self.assertEqual([m.to for m in mail.outbox], [["seller@haessal.kr"]])
+        self.assertIn("소비자 민원(성분 표시 누락) 확인 중", mail.outbox[0].body)
+        listed = self.client.get("/cms/membership/membership/", {"suspended": "yes"})
+        self.assertContains(listed, "햇살공방")
+        self.assertContains(listed, "판매 재개")
+
+        mail.outbox.clear()
+        self.assertContains(self.suspension(), "다시 판매할까요?")
+        self.suspension({})
+        self.partner.refresh_from_db()
+        self.assertFalse(self.partner.is_suspended)
+        self.assertEqual(reader.get(self.product.get_absolute_url()).status_code, 200)
+        self.assertEqual(len(mail.outbox), 1)
+
+    def test_only_the_secretariat_may_suspend(self):
+        self.client.force_login(self.seller)
+        self.assertIn(self.suspension({"reason": "x"}).status_code, (302, 403))
+        self.partner.refresh_from_db()
+        self.assertFalse(self.partner.is_suspended)
 
 
 class DuesPaidOnlineTest(TestCase):
