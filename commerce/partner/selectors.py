@@ -4,24 +4,33 @@ A product is hidden when it has stock records (its own or its variants') and eve
 belongs to a suspended partner. Nothing is deleted: lifting the suspension shows them again.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from oscar.core.loading import get_model
 
 StockRecord = get_model("partner", "StockRecord")
 
 
-def _records_of_product(*, suspended: bool):
-    return StockRecord.objects.filter(
-        Q(product_id=OuterRef("pk")) | Q(product__parent_id=OuterRef("pk")),
-        partner__suspended_at__isnull=not suspended,
+def _records(*, of: str, suspended: bool) -> Exists:
+    """Stock records of the outer product itself (``of="product_id"``) or of its variants
+    (``of="product__parent_id"``). Two EXISTS, never one with an OR: each then follows an
+    index, where the OR made PostgreSQL scan every stock record for every product (100,000
+    products: half an hour for one search on the database fallback)."""
+    return Exists(
+        StockRecord.objects.filter(
+            **{of: OuterRef("pk")}, partner__suspended_at__isnull=not suspended
+        )
     )
 
 
 def products_listed(queryset: QuerySet) -> QuerySet:
     """The products of ``queryset`` that are not hidden by a partner's suspension."""
-    return queryset.exclude(
-        Exists(_records_of_product(suspended=True)) & ~Exists(_records_of_product(suspended=False))
+    suspended = _records(of="product_id", suspended=True) | _records(
+        of="product__parent_id", suspended=True
     )
+    on_sale = _records(of="product_id", suspended=False) | _records(
+        of="product__parent_id", suspended=False
+    )
+    return queryset.exclude(suspended & ~on_sale)
 
 
 def product_is_listed(product) -> bool:
