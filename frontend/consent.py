@@ -11,7 +11,7 @@ from oscar.apps.customer.signals import user_registered
 from oscar.core.loading import get_class
 
 from commerce.core.models import SIGNUP_POLICIES, PolicyKind
-from commerce.core.policies import consents_record, policies_shown, policy_still_shown
+from commerce.core.policies import consents_record, policies_shown, versions_still_shown
 
 EmailUserCreationForm = get_class("customer.forms", "EmailUserCreationForm")
 AccountAuthView = get_class("customer.views", "AccountAuthView")
@@ -59,14 +59,13 @@ class ConsentingUserCreationForm(EmailUserCreationForm):
 
     def clean(self):
         data = super().clean()
-        for kind in SIGNUP_POLICIES:
-            if not policy_still_shown(kind=kind, version=data.get(f"{kind}_version", "")):
-                raise forms.ValidationError(
-                    _(
-                        "The terms changed while you were signing up. Please read the current "
-                        "version and agree again."
-                    )
+        if not versions_still_shown(data, SIGNUP_POLICIES):
+            raise forms.ValidationError(
+                _(
+                    "The terms changed while you were signing up. Please read the current "
+                    "version and agree again."
                 )
+            )
         return data
 
     def save(self, commit=True):

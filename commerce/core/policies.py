@@ -57,6 +57,13 @@ def policy_still_shown(*, kind: str, version: str) -> bool:
     return policy_shown(kind=kind).version == version
 
 
+def versions_still_shown(data, kinds) -> bool:
+    """Every ``<kind>_version`` a form sent back is still the live version of that policy."""
+    return all(
+        policy_still_shown(kind=kind, version=data.get(f"{kind}_version", "")) for kind in kinds
+    )
+
+
 class PolicyAcceptanceForm(forms.Form):
     """The two acceptances an application form asks for, with the versions the page showed
     sent back and checked against the live ones (mixed into the partner and MC forms)."""
@@ -78,14 +85,13 @@ class PolicyAcceptanceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        for kind in APPLICATION_POLICIES:
-            if not policy_still_shown(kind=kind, version=data.get(f"{kind}_version", "")):
-                raise forms.ValidationError(
-                    _(
-                        "The operating principles or the ethics code changed while you were "
-                        "filling in the form. Please read the current version and accept it again."
-                    )
+        if not versions_still_shown(data, APPLICATION_POLICIES):
+            raise forms.ValidationError(
+                _(
+                    "The operating principles or the ethics code changed while you were "
+                    "filling in the form. Please read the current version and accept it again."
                 )
+            )
         return data
 
     def accepted_policies(self) -> dict[str, PolicyShown]:

@@ -14,6 +14,7 @@ from tests.factories.commerce import checkout_pay, create_customer, create_goods
 from tests.factories.editorial import product_blocks
 from tests.factories.mc import approved_mc
 from tests.factories.pages import PageTree
+from tests.factories.portone import ADDRESS
 
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
@@ -80,17 +81,7 @@ class CampaignSaleJourneyTest(TestCase):
         self.assertIn("초록손 MC", basket)
 
         self.client.get("/checkout/")
-        self.client.post(
-            "/checkout/shipping-address/",
-            {
-                "first_name": "김하나",
-                "phone_number": "010-1234-5678",
-                "postcode": "03154",
-                "line1": "서울특별시 종로구 세종대로 175",
-                "line2": "3층",
-                "country": "KR",
-            },
-        )
+        self.client.post("/checkout/shipping-address/", ADDRESS)
         self.client.post("/checkout/shipping-method/", {"method_code": "partner-shipping"})
         payment = self.client.get("/checkout/", follow=True).content.decode()
         self.assertEqual(payment.count('data-testid="mc-attribution"'), 1)
