@@ -4,8 +4,10 @@ A module that imports nothing, so that commerce can ask "is this user an editor?
 importing the editorial app.
 """
 
-CONTENTS_CREATORS = "Contents Creators"
-EDITORS = "Editors"
-MARKET_CREATORS = "Market Creators"
-MODERATORS = "Moderators"  # Wagtail's own group
-EDITORIAL_WORKFLOW = "Editorial review"
+CONTENTS_CREATORS = "콘텐츠크리에이터"
+EDITORS = "편집자"
+MARKET_CREATORS = "마켓크리에이터"
+MODERATORS = "검토자"  # Wagtail's own "Moderators" group
+EDITORIAL_WORKFLOW = "편집 검토"
+# Staff see these names in the admin, so they are Korean (cms_pages migration 0009 renamed
+# the English ones); a migration written after it uses these names, one before the English.
