@@ -109,6 +109,9 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0006_formstate"),
         ("wagtailimages", "0027_image_description"),
+        # after Wagtail's own data migrations that hand every admin group document rights on the
+        # root collection (wagtaildocs 0011): the roles get theirs per collection, in 0006
+        ("wagtaildocs", "0014_alter_document_file_size"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
