@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client, TestCase
+from django.test import Client, RequestFactory, TestCase, override_settings
 from oscar.core.loading import get_model
 
 from commerce.core.models import SIGNUP_POLICIES
@@ -17,6 +17,7 @@ from health.models import GroupMembership
 from tests.factories.commerce import create_customer, create_goods, create_service
 from tests.factories.health import HealthTree
 from tests.factories.pages import PageTree
+from thecen.clientip import client_ip
 
 Partner = get_model("partner", "Partner")
 PASSWORD = "a-right-password-42"
@@ -175,6 +176,83 @@ class PerClientLimitTest(TestCase):
         rate = self.rate("mc-apply")
         answers, limit = self.flood("/mc/apply/", lambda i: {"name": ""}, rate, login=True)
         self.assert_limited(answers, limit, f"MC applications ({rate})")
+
+
+PROXY = "10.0.0.5"  # the operator's nginx: every request reaches the app servers from here
+
+
+def through_proxy(client_address: str, written_by_client: str = "") -> Client:
+    """A shopper at client_address, reaching the site through one proxy that appends the address
+    it was reached from to X-Forwarded-For (a client may have sent a header of its own)."""
+    forwarded = f"{written_by_client}, {client_address}" if written_by_client else client_address
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
+
+
+@pytest.mark.parametrize(
+    "hops,forwarded,seen",
+    [
+        (0, "203.0.113.5", PROXY),  # no proxy configured: the header is anyone's to write
+        (1, "203.0.113.5", "203.0.113.5"),
+        (1, "192.0.2.1, 203.0.113.5", "203.0.113.5"),  # the client's own entry is ignored
+        (2, "192.0.2.1, 203.0.113.5, 10.0.0.9", "203.0.113.5"),  # CDN, then nginx
+        (2, "203.0.113.5", PROXY),  # fewer entries than proxies: only the peer is known
+        (1, "", PROXY),
+        (1, "not-an-address", PROXY),
+        (1, "2001:db8::7", "2001:db8::7"),
+    ],
+)
+def test_the_client_is_read_from_as_many_entries_as_there_are_proxies(hops, forwarded, seen):
+    request = RequestFactory().get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
+    with override_settings(THECEN_PROXY_HOPS=hops):
+        assert client_ip(request) == seen
+
+
+@override_settings(THECEN_PROXY_HOPS=1)
+class BehindAProxyTest(TestCase):
+    """Behind the proxy every request comes from its address: the limits and the lock-out must
+    still count each shopper apart, and a shopper must not dodge them by writing the header."""
+
+    def test_one_shoppers_applications_do_not_close_the_form_for_the_next(self):
+        limit = int(next(r for n, _, r in settings.THECEN_THROTTLE if n == "partner-apply")[0])
+        first = [
+            through_proxy("203.0.113.50").post("/partners/apply/", application(i)).status_code
+            for i in range(limit + 1)
+        ]
+        second = through_proxy("198.51.100.20").post("/partners/apply/", application(50))
+        print(f"\nbehind a proxy: one shopper {first}, the next shopper {second.status_code}")
+        self.assertEqual(first[-1], 429)
+        self.assertNotEqual(second.status_code, 429)
+        self.assertEqual(PartnerApplication.objects.count(), limit + 1)
+
+    def test_an_address_written_by_the_client_is_not_believed(self):
+        limit = int(next(r for n, _, r in settings.THECEN_THROTTLE if n == "partner-apply")[0])
+        answers = [
+            through_proxy("203.0.113.50", written_by_client=f"192.0.2.{i}")
+            .post("/partners/apply/", application(i))
+            .status_code
+            for i in range(limit + 1)
+        ]
+        self.assertEqual(answers[-1], 429, answers)
+        self.assertEqual(PartnerApplication.objects.count(), limit)
+
+    def test_a_strangers_wrong_passwords_do_not_lock_the_member_out_everywhere(self):
+        get_user_model().objects.create_user(
+            username="haessal", email="office@haessal.example", password=PASSWORD
+        )
+        form = {"login-username": "office@haessal.example", "login_submit": "1"}
+        stranger = through_proxy("203.0.113.66")
+        answers = [
+            stranger.post("/accounts/login/", {**form, "login-password": f"wrong-{i}"}).status_code
+            for i in range(FAILURES)
+        ]
+        self.assertEqual(answers[-1], 429)
+        self.assertEqual(
+            stranger.post("/accounts/login/", {**form, "login-password": PASSWORD}).status_code,
+            429,
+        )
+        member = through_proxy("198.51.100.30")
+        member.post("/accounts/login/", {**form, "login-password": PASSWORD})
+        self.assertIn("_auth_user_id", member.session)
 
 
 class PerContactCapTest(TestCase):

@@ -70,9 +70,11 @@ class Browser:
     Cookies do not depend on the port, so one jar is one person moving between servers.
     """
 
-    def __init__(self):
+    def __init__(self, forwarded_for: str = ""):
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        if forwarded_for:  # reaching an app server the way the proxy forwards this person
+            self.opener.addheaders.append(("X-Forwarded-For", forwarded_for))
 
     def cookie(self, name: str) -> str:
         return next((c.value for c in self.jar if c.name == name), "")

@@ -6,6 +6,7 @@ bucket (media, renditions) and the search cluster, and keep nothing of their own
 """
 
 import io
+import random
 import re
 import uuid
 from urllib.parse import quote
@@ -151,3 +152,24 @@ def test_a_basket_made_on_a_checks_out_on_b(stack):
     number, order_status = orders[0]
     assert number in thanks
     assert order_status == "Awaiting deposit"
+
+
+def test_a_shoppers_form_limit_counts_on_both_servers_and_only_for_that_shopper(stack):
+    """The per-client limits live in the shared cache and count the shopper the proxy names,
+    not the proxy: posts spread over A and B add up, and the next shopper is not held back."""
+    a, b = stack.apps
+
+    def shopper() -> Browser:
+        # a documentation IPv6 prefix of its own (limits count a /64), so a stack kept up
+        # between runs does not remember an earlier run's shopper
+        prefix = ":".join(f"{random.randrange(1, 0xFFFF):x}" for _ in range(2))
+        return Browser(forwarded_for=f"2001:db8:{prefix}::7")
+
+    first = shopper()
+    # the partner application allows 5 an hour; an incomplete one counts too and stores nothing
+    answers = [first.post(f"{server}/partners/apply/", {"name": ""})[0] for server in [a, b] * 3]
+    print(f"\npartner applications from one shopper over A and B: {answers}")
+    assert all(code == 200 for code in answers[:5]), answers
+    assert answers[5] == 429
+    assert first.post(f"{a}/partners/apply/", {"name": ""})[0] == 429
+    assert shopper().post(f"{b}/partners/apply/", {"name": ""})[0] == 200

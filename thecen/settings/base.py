@@ -505,6 +505,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_VERBOSE = False
+# How many proxies stand in front of the app servers; the client is read from X-Forwarded-For
+# accordingly (thecen/clientip.py), for the lock-out above and the limits below alike.
+THECEN_PROXY_HOPS = int(os.environ.get("THECEN_PROXY_HOPS", "0"))
+AXES_CLIENT_IP_CALLABLE = "thecen.clientip.client_ip"
+RATELIMIT_IP_META_KEY = "thecen.clientip.client_ip"
 
 # Per-client limits on the public forms (thecen/throttle.py): (name, path pattern, rate).
 THECEN_THROTTLE = [

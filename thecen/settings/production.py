@@ -37,6 +37,9 @@ if (
 
 # HTTPS: the proxy ends TLS and sets X-Forwarded-Proto; it must overwrite a client's own value.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The same proxy appends the client's address to X-Forwarded-For; with a CDN in front of it,
+# set THECEN_PROXY_HOPS=2 (thecen/clientip.py).
+THECEN_PROXY_HOPS = int(os.environ.get("THECEN_PROXY_HOPS", "1"))  # noqa: F405
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)  # noqa: F405

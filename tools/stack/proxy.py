@@ -95,7 +95,11 @@ def make_handler(upstreams: list[tuple[str, int]], cache: Cache | None):
                     return self._answer(status, headers, content, "HIT")
             headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
             headers.setdefault("X-Request-ID", uuid.uuid4().hex)
-            headers["X-Forwarded-For"] = self.client_address[0]
+            # Append, as nginx's $proxy_add_x_forwarded_for does: the app servers read the
+            # rightmost entry (THECEN_PROXY_HOPS=1) and ignore what a client wrote before it.
+            earlier = self.headers.get("X-Forwarded-For")
+            peer = self.client_address[0]
+            headers["X-Forwarded-For"] = f"{earlier}, {peer}" if earlier else peer
             last_error = None
             for _ in range(len(upstreams)):
                 with ring_lock:
