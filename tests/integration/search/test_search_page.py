@@ -95,6 +95,16 @@ class SearchPageTest(EngineTestCase):
         self.assertContains(response, 'aria-current="true"')
         response = self.search(q="우리밀", kind="product", in_stock="true")
         self.assertEqual(self.titles(response), ["우리밀 쿠키 선물세트"])
+        # With two filters on, each facet counts under the other one (the facets that share
+        # their filters are counted together): the region under both, the stock under the kind.
+        facets = {
+            facet.name: {o.value: o.count for o in facet.options}
+            for facet in response.context["results"].facets
+        }
+        self.assertEqual(facets["region"], {"서울특별시": 1})
+        self.assertEqual(facets["price"], {"10000-30000": 1})
+        self.assertEqual(facets["in_stock"], {"true": 1})
+        self.assertEqual(facets["kind"], {"product": 1})
         response = self.search(price="10000-30000")
         self.assertEqual(
             sorted(self.titles(response)), ["우리밀 쿠키 선물세트", "유기농 제철 채소 꾸러미"]
