@@ -9,5 +9,7 @@ EDITORS = "편집자"
 MARKET_CREATORS = "마켓크리에이터"
 MODERATORS = "검토자"  # Wagtail's own "Moderators" group
 EDITORIAL_WORKFLOW = "편집 검토"
+EDITORS_APPROVAL = "편집자 승인"  # the workflow's one task
+MODERATORS_APPROVAL = "검토자 승인"  # Wagtail's default workflow and its task
 # Staff see these names in the admin, so they are Korean (cms_pages migration 0009 renamed
 # the English ones); a migration written after it uses these names, one before the English.

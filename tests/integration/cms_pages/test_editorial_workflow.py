@@ -8,7 +8,13 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms_pages.models import StoryPage
-from commerce.core.roles import CONTENTS_CREATORS, EDITORIAL_WORKFLOW, EDITORS, MARKET_CREATORS
+from commerce.core.roles import (
+    CONTENTS_CREATORS,
+    EDITORIAL_WORKFLOW,
+    EDITORS,
+    EDITORS_APPROVAL,
+    MARKET_CREATORS,
+)
 from tests.factories.mc import approved_mc
 from tests.factories.pages import PageTree
 
@@ -63,6 +69,7 @@ class ModerationWorkflowTest(TestCase):
         state = story.current_workflow_state
         self.assertEqual(state.status, "in_progress")
         self.assertEqual(state.workflow.name, EDITORIAL_WORKFLOW)
+        self.assertEqual(state.current_task_state.task.name, EDITORS_APPROVAL)
         self.assertFalse(story.live)
         # when an editor approves it with a comment
         self.client.force_login(self.editor)
@@ -204,3 +211,15 @@ class ModerationWorkflowTest(TestCase):
         self.assertTrue(campaign.live)
         page = self.client.get(campaign.url)
         self.assertContains(page, 'data-testid="mc-card-name">초록손 MC<')
+
+
+class WorkflowNamesTest(TestCase):
+    def test_every_workflow_and_approval_step_staff_see_is_named_in_korean(self):
+        from wagtail.models import Task, Workflow
+
+        names = list(Workflow.objects.values_list("name", flat=True)) + list(
+            Task.objects.values_list("name", flat=True)
+        )
+        self.assertIn(EDITORS_APPROVAL, names)
+        english = [n for n in names if not any("가" <= ch <= "힣" for ch in n)]
+        self.assertEqual(english, [])
