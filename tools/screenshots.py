@@ -3,7 +3,9 @@
     .venv/bin/python tools/screenshots.py [--base http://127.0.0.1:8000] [--out docs/screenshots]
 
 Start the demo first (`make run`; the admin password is `admin`). Uses Debian's Chromium
-through Playwright (the test extras), as the browser tests do.
+through Playwright (the test extras), as the browser tests do. Every page is taken at
+1280×900 and at 390×844 (a phone), and axe-core (tests/browser/axe, pinned) is run on it: the
+serious and critical violations are printed beside each file and summed at the end.
 """
 
 import argparse
@@ -17,6 +19,18 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests import chromium  # noqa: E402
+from tests.browser.a11y import axe_violations  # noqa: E402
+
+AXE_COUNTS: dict[str, int] = {}
+
+
+def shoot(page, path: Path, *, full_page: bool = False) -> None:
+    """The screenshot, then axe's serious and critical nodes on the same page, printed."""
+    page.screenshot(path=path, full_page=full_page)
+    nodes = sum(len(v["nodes"]) for v in axe_violations(page))
+    AXE_COUNTS[path.stem] = nodes
+    print(path, f"axe serious+critical: {nodes}", re.sub(r"\s+", " ", page.title()))
+
 
 # name, path (or a link to follow from the page before: "follow:<css selector>"; or
 # "follow-with-offers:<css selector>", the first such link whose page embeds products)
@@ -49,44 +63,48 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium.EXECUTABLE, args=chromium.ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-        page_urls = {}
-        for name, target in [] if args.shop_only else PAGES:
-            if target.startswith("follow-with-offers:"):
-                # The first of the listed pages that embeds goods or services.
-                links = page.locator(target.split(":", 1)[1])
-                hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-                for href in hrefs:
-                    page.goto(urljoin(args.base, href))
-                    if page.locator("[data-testid=offer]").count():
-                        break
-            elif target.startswith("follow:"):
-                link = page.locator(target.removeprefix("follow:")).first
-                page.goto(urljoin(args.base, link.get_attribute("href")))
-            else:
-                page.goto(urljoin(args.base, target))
-            page_urls[name] = page.url
-            page.screenshot(path=out / f"{name}.png")
-            print(out / f"{name}.png", page.title())
-        # The editor's view: the story above open in Wagtail's page editor (through the
-        # "Edit this page" link of the user bar a signed-in editor sees on the site).
-        if not args.shop_only:
-            story_url = page_urls["03-story"]
-            page.goto(urljoin(args.base, "/cms/login/"))
-            page.fill("input[name=username]", "admin")
-            page.fill("input[name=password]", args.admin_password)
-            page.click("button[type=submit]")
-            page.goto(story_url)
-            edit = page.locator("a[href$='/edit/']").first
-            page.goto(urljoin(args.base, edit.get_attribute("href")))
-            page.screenshot(path=out / "15-editor.png")
-            print(out / "15-editor.png", re.sub(r"\s+", " ", page.title()))
-        page.close()
         for suffix, viewport in VIEWPORTS.items():
+            if not args.shop_only:
+                page = browser.new_page(viewport=viewport, locale="ko-KR")
+                editorial_pages(page, args, out, suffix)
+                page.close()
             shop = browser.new_page(viewport=viewport, locale="ko-KR")
             shop_journey(shop, args.base, out, suffix)
             shop.close()
         browser.close()
+    print(f"axe serious+critical nodes: {sum(AXE_COUNTS.values())} on {len(AXE_COUNTS)} pages")
+
+
+def editorial_pages(page, args, out: Path, suffix: str):
+    """The reader's editorial pages, then the story open in the editor."""
+    page_urls = {}
+    for name, target in PAGES:
+        if target.startswith("follow-with-offers:"):
+            # The first of the listed pages that embeds goods or services.
+            links = page.locator(target.split(":", 1)[1])
+            hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+            for href in hrefs:
+                page.goto(urljoin(args.base, href))
+                if page.locator("[data-testid=offer]").count():
+                    break
+        elif target.startswith("follow:"):
+            link = page.locator(target.removeprefix("follow:")).first
+            page.goto(urljoin(args.base, link.get_attribute("href")))
+        else:
+            page.goto(urljoin(args.base, target))
+        page_urls[name] = page.url
+        shoot(page, out / f"{name}-{suffix}.png")
+    # The editor's view: the story above open in Wagtail's page editor (through the
+    # "Edit this page" link of the user bar a signed-in editor sees on the site).
+    story_url = page_urls["03-story"]
+    page.goto(urljoin(args.base, "/cms/login/"))
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", args.admin_password)
+    page.click("button[type=submit]")
+    page.goto(story_url)
+    edit = page.locator("a[href$='/edit/']").first
+    page.goto(urljoin(args.base, edit.get_attribute("href")))
+    shoot(page, out / f"15-editor-{suffix}.png")
 
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -97,8 +115,7 @@ def shop_journey(page, base, out: Path, suffix: str):
     checkout, thank-you, order history; then a service booked from its calendar."""
 
     def shot(name):
-        page.screenshot(path=out / f"{name}-{suffix}.png", full_page=True)
-        print(out / f"{name}-{suffix}.png", page.title())
+        shoot(page, out / f"{name}-{suffix}.png", full_page=True)
 
     page.goto(urljoin(base, "/catalogue/"))
     shot("20-catalogue")
